@@ -1,0 +1,218 @@
+import { DuplicateCustomerError, NotFoundError } from '../errors.js';
+import { customerStore, termKey, type CustomerRecord } from '../store/customer-store.js';
+import { normalizePhone } from './phone.js';
+import {
+  toStoredInstant,
+  type CreateCustomerInput,
+  type CustomerObject,
+  type ListCustomersQuery,
+  type UpdateCustomerInput,
+} from './schema.js';
+import { prefixesOf, searchWords, termsOf } from './search-terms.js';
+
+/** The customer object exactly as seed 000 lists its fields, in that order. */
+export function toCustomerObject(c: CustomerRecord): CustomerObject {
+  return {
+    customer_id: c.customer_id,
+    customer_name: c.customer_name,
+    customer_email: c.customer_email,
+    customer_phone: c.customer_phone,
+    default_sla_hours: c.default_sla_hours,
+    tax_exempt: c.tax_exempt,
+    tax_exemption_reason: c.tax_exemption_reason ?? null,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+  };
+}
+
+const emailKeyOf = (email: string) => email.trim().toLowerCase();
+
+function searchTermsOf(c: Pick<CustomerRecord, 'customer_name' | 'customer_email' | 'customer_phone'>): string[] {
+  const phoneNational = normalizePhone(c.customer_phone)?.national ?? '';
+  return termsOf({ name: c.customer_name, email: c.customer_email, phoneNational }).map(termKey);
+}
+
+export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
+  const emailKey = emailKeyOf(input.customer_email);
+  // Cheap pre-check so that retried duplicates do not burn ids; the
+  // transaction's guard item is what actually enforces uniqueness.
+  if ((await customerStore.emailOwner(tenantId, emailKey)) !== undefined) {
+    throw new DuplicateCustomerError(input.customer_email);
+  }
+  const customerId = await customerStore.allocateId(tenantId);
+  const at = toStoredInstant(now);
+  const record: CustomerRecord = {
+    tenant_id: tenantId,
+    customer_id: customerId,
+    customer_name: input.customer_name,
+    customer_email: input.customer_email,
+    customer_phone: input.customer_phone,
+    default_sla_hours: input.default_sla_hours,
+    tax_exempt: input.tax_exempt,
+    tax_exemption_reason: input.tax_exemption_reason,
+    created_at: at,
+    updated_at: at,
+    email_key: emailKey,
+    location_count: 0,
+    version: 1,
+    terms: searchTermsOf(input),
+  };
+  let outcome: Awaited<ReturnType<typeof customerStore.insert>>;
+  try {
+    outcome = await customerStore.insert(record);
+  } catch (err) {
+    await releaseIdIfUnused(tenantId, customerId);
+    throw err;
+  }
+  if (outcome === 'duplicate_email') {
+    await customerStore.markVacant(tenantId, customerId);
+    throw new DuplicateCustomerError(input.customer_email);
+  }
+  return toCustomerObject(record);
+}
+
+/** After an ambiguous failure the write may still have landed: only a customer that is truly absent frees its id. */
+async function releaseIdIfUnused(tenantId: string, customerId: number): Promise<void> {
+  try {
+    if (!(await customerStore.get(tenantId, customerId, true))) await customerStore.markVacant(tenantId, customerId);
+  } catch {
+    // The store is failing; the original error is the one to report. A lost
+    // vacancy only makes one list page one item short.
+  }
+}
+
+export async function getCustomer(tenantId: string, customerId: number): Promise<CustomerRecord> {
+  const c = await customerStore.get(tenantId, customerId);
+  if (!c) throw new NotFoundError('Customer');
+  return c;
+}
+
+const maxUpdateAttempts = 5;
+
+export async function updateCustomer(
+  tenantId: string,
+  customerId: number,
+  patch: UpdateCustomerInput,
+  now = () => new Date(),
+): Promise<CustomerObject> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await customerStore.get(tenantId, customerId, true);
+    if (!before) throw new NotFoundError('Customer');
+    const changed = (Object.keys(patch) as (keyof UpdateCustomerInput)[]).filter(
+      (k) => patch[k] !== undefined && patch[k] !== before[k],
+    );
+    if (changed.length === 0) return toCustomerObject(before);
+    const merged = { ...before, ...Object.fromEntries(changed.map((k) => [k, patch[k]])) } as CustomerRecord;
+    const after: CustomerRecord = {
+      ...merged,
+      email_key: emailKeyOf(merged.customer_email),
+      terms: searchTermsOf(merged),
+      updated_at: toStoredInstant(now()),
+      version: before.version + 1,
+    };
+    if (after.email_key !== before.email_key) {
+      const owner = await customerStore.emailOwner(tenantId, after.email_key);
+      if (owner !== undefined && owner !== customerId) throw new DuplicateCustomerError(after.customer_email);
+    }
+    const outcome = await customerStore.replace(before, after);
+    if (outcome === 'ok') return toCustomerObject(after);
+    if (outcome === 'duplicate_email') throw new DuplicateCustomerError(after.customer_email);
+    if (attempt >= maxUpdateAttempts) throw new Error(`customer ${customerId} kept changing under ${attempt} update attempts`);
+  }
+}
+
+export interface CustomerPage {
+  items: CustomerObject[];
+  total: number;
+}
+
+/**
+ * Lists customers in id order. Each query shape picks the cheapest plan:
+ * - no filter: page ids computed from the id counter and its vacancies → one BatchGet;
+ * - has_locations only: the located index, read up to the page's end;
+ * - created range (± has_locations): the created index, keys only;
+ * - search (± any filter): term prefixes, reading only matching terms.
+ * No plan reads the tenant's customers beyond the page and the matches.
+ */
+export async function listCustomers(tenantId: string, q: ListCustomersQuery): Promise<CustomerPage> {
+  const offset = (q.page - 1) * q.per_page;
+  const hasLocations = q.has_locations === undefined ? undefined : q.has_locations === '1';
+  const words = q.search ? searchWords(q.search) : [];
+
+  if (words.length > 0) {
+    let ids = await idsMatchingAll(tenantId, words);
+    if (q.created_after || q.created_before || hasLocations !== undefined) {
+      ids = await filterByRecord(tenantId, ids, (c) =>
+        (!q.created_after || c.created_at > q.created_after) &&
+        (!q.created_before || c.created_at < q.created_before) &&
+        (hasLocations === undefined || c.location_count > 0 === hasLocations),
+      );
+    }
+    return pageOf(tenantId, ids, offset, q.per_page);
+  }
+
+  if (q.created_after || q.created_before) {
+    const rows = await customerStore.idsByCreated(tenantId, q.created_after, q.created_before);
+    const ids = rows
+      .filter((r) => hasLocations === undefined || r.locationCount > 0 === hasLocations)
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    return pageOf(tenantId, ids, offset, q.per_page);
+  }
+
+  const counters = await customerStore.counters(tenantId);
+  const vacant = new Set(counters.vacantCustomerIds);
+  const customerCount = counters.lastCustomerId - vacant.size;
+
+  if (hasLocations !== undefined) {
+    const total = hasLocations ? counters.locatedCustomers : customerCount - counters.locatedCustomers;
+    const ids = offset < total ? await customerStore.idsByLocated(tenantId, hasLocations, offset + q.per_page) : [];
+    return { items: (await customerStore.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
+  }
+
+  const ids = idsAtPosition(counters.lastCustomerId, counters.vacantCustomerIds, offset, q.per_page);
+  return { items: (await customerStore.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
+}
+
+/**
+ * The ids at positions [offset, offset+count) of 1..last without the vacant
+ * ids — pure arithmetic, so page 2000 costs what page 1 costs.
+ */
+export function idsAtPosition(last: number, vacantSorted: number[], offset: number, count: number): number[] {
+  // Smallest id x with x - |vacant ≤ x| = offset + 1: start at offset+1, move past each vacancy at or below.
+  let id = offset + 1;
+  for (const v of vacantSorted) {
+    if (v <= id) id += 1;
+    else break;
+  }
+  const vacant = new Set(vacantSorted);
+  const ids: number[] = [];
+  for (; id <= last && ids.length < count; id++) if (!vacant.has(id)) ids.push(id);
+  return ids;
+}
+
+async function idsMatchingAll(tenantId: string, words: string[]): Promise<number[]> {
+  let result: Set<number> | undefined;
+  // Longer words tend to match fewer customers: start with them, stop when nothing is left.
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const matches = new Set<number>();
+    const sets = await Promise.all(prefixesOf(word).map((p) => customerStore.idsByTermPrefix(tenantId, p)));
+    for (const s of sets) for (const id of s) if (!result || result.has(id)) matches.add(id);
+    result = matches;
+    if (result.size === 0) break;
+  }
+  return [...(result ?? [])].sort((a, b) => a - b);
+}
+
+async function filterByRecord(tenantId: string, ids: number[], keep: (c: CustomerRecord) => boolean): Promise<number[]> {
+  const kept: number[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    for (const c of await customerStore.getMany(tenantId, ids.slice(i, i + 100))) if (keep(c)) kept.push(c.customer_id);
+  }
+  return kept;
+}
+
+async function pageOf(tenantId: string, sortedIds: number[], offset: number, perPage: number): Promise<CustomerPage> {
+  const pageIds = sortedIds.slice(offset, offset + perPage);
+  return { items: (await customerStore.getMany(tenantId, pageIds)).map(toCustomerObject), total: sortedIds.length };
+}

@@ -1,0 +1,86 @@
+/**
+ * Typed domain errors. Domain code throws these; the HTTP error middleware
+ * (lib/http/middleware/error-envelope.ts) is the one place that maps them to
+ * status codes and the error envelope.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'duplicate_customer'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'route_not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal_error'
+  | 'service_unavailable';
+
+export interface ErrorDetail {
+  field: string;
+  issue: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super('validation_failed', message, details);
+  }
+}
+
+export class DuplicateCustomerError extends AppError {
+  constructor(email: string) {
+    super('duplicate_customer', 'A customer with this email already exists', [
+      { field: 'customer_email', issue: `already used by another customer: ${email}` },
+    ]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: 'Customer' | 'Location') {
+    super('not_found', `${what} not found`);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'A valid API key is required in the X-API-Key header') {
+    super('unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(scope: string) {
+    super('forbidden', `This API key lacks the ${scope} scope`);
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor() {
+    super('service_unavailable', 'The service is temporarily unavailable, retry shortly');
+  }
+}
+
+/** Status code of every error code: the table of docs/architecture.md. */
+export const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  duplicate_customer: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal_error: 500,
+  service_unavailable: 503,
+};

@@ -1,0 +1,79 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal } from '../api-keys/api-keys.js';
+import type { RouteDefinition } from '../routes.js';
+import { capacityMeter, CapacityMeter } from '../store/client.js';
+import { jsonResponse } from './json-response.js';
+import { apiKeyAuthMiddleware } from './middleware/api-key-auth.js';
+import { bodyLimitMiddleware, requireBodyMiddleware } from './middleware/body-limits.js';
+import { errorEnvelopeMiddleware } from './middleware/error-envelope.js';
+import { requestIdMiddleware } from './middleware/request-id.js';
+import { validateRequestMiddleware } from './middleware/validate-request.js';
+import { stateOf, type HttpContext, type HttpEvent, type HttpResult } from './types.js';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface EndpointInput<R extends RouteDefinition> {
+  tenantId: string;
+  principal: Principal;
+  requestId: string;
+  params: Out<R['request']['params']>;
+  query: Out<R['request']['query']>;
+  body: Out<R['request']['body']>;
+}
+
+/** A success body without request_id; the endpoint appends it, as the seed envelopes show. */
+export type EndpointOutput = { [field: string]: unknown };
+
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/**
+ * Builds the Lambda handler of one route: the shared middy stack (request id,
+ * error envelope, header normalization, body limit and JSON parsing on
+ * writes, API-key auth and scope, zod validation), then the use-case.
+ */
+export function httpEndpoint<R extends RouteDefinition>(
+  route: R,
+  run: (input: EndpointInput<R>) => Promise<EndpointOutput>,
+): HttpHandler {
+  const hasBody = route.request.body !== undefined;
+  const stack = middy<HttpEvent, HttpResult, Error, HttpContext>()
+    .use(requestIdMiddleware())
+    .use(errorEnvelopeMiddleware())
+    .use(httpHeaderNormalizer())
+    .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), httpJsonBodyParser()] : [])
+    .use(apiKeyAuthMiddleware(route.scope))
+    .use(validateRequestMiddleware(route.request))
+    .handler(async (_event, context) => {
+      const state = stateOf({ context });
+      const principal = state.principal!;
+      const body = await run({
+        tenantId: principal.tenantId,
+        principal,
+        requestId: state.requestId,
+        params: state.params as EndpointInput<R>['params'],
+        query: state.query as EndpointInput<R>['query'],
+        body: state.body as EndpointInput<R>['body'],
+      });
+      return jsonResponse(route.successStatus, { ...body, request_id: state.requestId });
+    });
+
+  return withCapacityReport(stack as unknown as HttpHandler);
+}
+
+/**
+ * With REPORT_CONSUMED_CAPACITY=1 (bench only) the response carries the
+ * DynamoDB capacity the request consumed, in X-Consumed-Capacity.
+ */
+export function withCapacityReport(handler: HttpHandler): HttpHandler {
+  if (process.env.REPORT_CONSUMED_CAPACITY !== '1') return handler;
+  return async (event, context) => {
+    const meter = new CapacityMeter();
+    const result = await capacityMeter.run(meter, () => handler(event, context));
+    result.headers['x-consumed-capacity'] = JSON.stringify({ read: meter.read, write: meter.write, calls: meter.calls });
+    return result;
+  };
+}

@@ -1,0 +1,9 @@
+import type { ExtraRoute } from './server.js';
+
+/**
+ * What the local runtime runs beside the API: later capabilities (the
+ * geocoding pipeline, the API docs) plug in here.
+ */
+export async function localExtras(): Promise<{ routes: ExtraRoute[]; stops: (() => Promise<void>)[]; banner: string[] }> {
+  return { routes: [], stops: [], banner: [] };
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { rewriteSeedUrl } from '../edge/seed-url-rewrite.js';
+import { fallbackHandler } from '../http/fallback.js';
+import type { HttpHandler } from '../http/endpoint.js';
+import type { HttpEvent, HttpResult } from '../http/types.js';
+import { matchRoute, type RouteDefinition } from '../routes.js';
+
+const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** API Gateway HTTP APIs refuse bodies over 10 MB; so do we, before buffering more. */
+const maxBufferedBody = 10 * 1024 * 1024;
+
+/** A path served outside the route table (the API docs, later). */
+export type ExtraRoute = (req: http.IncomingMessage, url: URL) => Promise<HttpResult | undefined> | HttpResult | undefined;
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const handlerCache = new Map<string, Promise<HttpHandler>>();
+
+async function loadHandler(route: RouteDefinition): Promise<HttpHandler> {
+  let loaded = handlerCache.get(route.entry);
+  if (!loaded) {
+    loaded = import(pathToFileURL(path.join(repoRoot, route.entry)).href).then((m: { handler: HttpHandler }) => m.handler);
+    handlerCache.set(route.entry, loaded);
+  }
+  return loaded;
+}
+
+function lambdaContext(functionName: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** The API Gateway HTTP API (payload 2.0) event for a request, as the real gateway builds it. */
+export function toHttpEvent(opts: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  routeKey: string;
+  pathParameters?: Record<string, string>;
+  sourceIp: string;
+}): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const queryStringParameters: Record<string, string> = {};
+  for (const key of new Set(opts.query.keys())) queryStringParameters[key] = opts.query.getAll(key).join(',');
+  const now = new Date();
+  const requestId = randomBytes(8).toString('hex');
+  return {
+    version: '2.0',
+    routeKey: opts.routeKey,
+    rawPath: opts.path,
+    rawQueryString: opts.query.toString(),
+    headers,
+    ...(opts.query.size ? { queryStringParameters } : {}),
+    ...(opts.pathParameters ? { pathParameters: opts.pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: opts.method,
+        path: opts.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: opts.sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: opts.routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(opts.body.length ? { body: opts.body.toString('utf8') } : {}),
+    isBase64Encoded: false,
+  };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBufferedBody) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves the route table over HTTP through the very handlers (and middy
+ * stacks) the Lambdas run, after the same seed-URL rewrite CloudFront runs.
+ */
+export async function startLocalServer(opts: { port?: number; host?: string; extraRoutes?: ExtraRoute[] } = {}): Promise<LocalServer> {
+  const server = http.createServer(async (req, res) => {
+    const send = (result: HttpResult) => {
+      res.writeHead(result.statusCode ?? 200, result.headers);
+      res.end(result.body ?? '');
+    };
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      for (const extra of opts.extraRoutes ?? []) {
+        const result = await extra(req, url);
+        if (result) return send(result);
+      }
+      const method = (req.method ?? 'GET').toUpperCase();
+      const { path: restPath, query } = rewriteSeedUrl(method, url.pathname, url.searchParams);
+      const body = await readBody(req);
+      if (body === 'too_large') {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        return res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
+      }
+      const match = matchRoute(method, restPath);
+      const route = match && match !== 'method_not_allowed' ? match.route : undefined;
+      const event = toHttpEvent({
+        method,
+        path: restPath,
+        query,
+        headers: req.headers,
+        body,
+        routeKey: route ? `${route.method} ${route.path}` : '$default',
+        pathParameters: route && match !== 'method_not_allowed' ? match?.params : undefined,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      });
+      const handler = route ? await loadHandler(route) : (fallbackHandler as unknown as HttpHandler);
+      send(await handler(event, lambdaContext(route?.operationId ?? 'fallback', event.requestContext.requestId)));
+    } catch (err) {
+      // Handlers answer every error themselves; reaching here is a server bug.
+      console.error(err);
+      send({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ success: false, error: { code: 'internal_error', message: 'An unexpected error occurred' } }) });
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 3000, host, () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { Scope } from './api-keys/api-keys.js';
+import {
+  createCustomerBody,
+  customerPathParams,
+  getCustomerQuery,
+  listCustomersQuery,
+  updateCustomerBody,
+} from './customers/schema.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteDefinition {
+  /** Stable name: the OpenAPI operationId and the CDK construct id. */
+  operationId: string;
+  method: HttpMethod;
+  /** REST path under the API root, with {param} placeholders (API Gateway syntax). */
+  path: string;
+  /** Handler module, relative to the repository root. */
+  entry: string;
+  /** Scope the API key must carry; also decides the function's table grant (read or read-write). */
+  scope: Scope;
+  summary: string;
+  /** The seed-000 query-string form of this route, if it has one (documentation). */
+  seedForm?: string;
+  request: {
+    params?: z.ZodType;
+    query?: z.ZodType;
+    body?: z.ZodType;
+  };
+  /** Status of a successful response. */
+  successStatus: number;
+}
+
+/**
+ * The one route table. It drives the CDK stack (a function and an API route
+ * per entry), the local HTTP server and the OpenAPI document. Adding an
+ * endpoint is one handler file plus one entry here.
+ */
+export const routes = {
+  listCustomers: {
+    operationId: 'listCustomers',
+    method: 'GET',
+    path: '/api/v1/customers',
+    entry: 'functions/customers/list.ts',
+    scope: 'customers:read',
+    summary: 'List customers',
+    request: { query: listCustomersQuery },
+    successStatus: 200,
+  },
+  getCustomer: {
+    operationId: 'getCustomer',
+    method: 'GET',
+    path: '/api/v1/customers/{customerId}',
+    entry: 'functions/customers/get.ts',
+    scope: 'customers:read',
+    summary: 'Get a single customer',
+    seedForm: '/api/v1/customers?id={customerId}',
+    request: { params: customerPathParams, query: getCustomerQuery },
+    successStatus: 200,
+  },
+  createCustomer: {
+    operationId: 'createCustomer',
+    method: 'POST',
+    path: '/api/v1/customers',
+    entry: 'functions/customers/create.ts',
+    scope: 'customers:write',
+    summary: 'Create a customer',
+    request: { body: createCustomerBody },
+    successStatus: 201,
+  },
+  updateCustomer: {
+    operationId: 'updateCustomer',
+    method: 'PUT',
+    path: '/api/v1/customers/{customerId}',
+    entry: 'functions/customers/update.ts',
+    scope: 'customers:write',
+    summary: 'Update a customer',
+    seedForm: '/api/v1/customers?id={customerId}',
+    request: { params: customerPathParams, body: updateCustomerBody },
+    successStatus: 200,
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type RouteName = keyof typeof routes;
+export const routeList: readonly RouteDefinition[] = Object.values(routes);
+
+/** Matches a method and REST path against the table: the route, 'method_not_allowed', or undefined. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: RouteDefinition; params: Record<string, string> } | 'method_not_allowed' | undefined {
+  let pathMatched = false;
+  for (const route of routeList) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === method.toUpperCase()) return { route, params };
+  }
+  return pathMatched ? 'method_not_allowed' : undefined;
+}
+
+function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const t = template.split('/');
+  const p = path.replace(/\/+$/, '').split('/');
+  if (t.length !== p.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < t.length; i++) {
+    const seg = t[i]!;
+    if (seg.startsWith('{') && seg.endsWith('}')) {
+      if (!p[i]) return undefined;
+      try {
+        params[seg.slice(1, -1)] = decodeURIComponent(p[i]!);
+      } catch {
+        return undefined;
+      }
+    } else if (seg !== p[i]) return undefined;
+  }
+  return params;
+}
+
+/** Methods allowed on a path (for the Allow header of a 405). */
+export function methodsForPath(path: string): HttpMethod[] {
+  return routeList.filter((r) => matchPath(r.path, path)).map((r) => r.method);
+}

@@ -1,0 +1,84 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { store } from './client.js';
+import { apiKeyKeys } from './keys.js';
+import { tableDefinition } from './table.js';
+
+export interface ApiKeyRecord {
+  /** SHA-256 (hex) of the key; the key itself is never stored. */
+  key_hash: string;
+  /** Short public handle (first 12 hex of the hash) for listing and revoking. */
+  key_id: string;
+  tenant_id: string;
+  name: string;
+  scopes: string[];
+  created_at: string;
+  revoked_at?: string;
+}
+
+export const apiKeyStore = {
+  async put(r: ApiKeyRecord): Promise<void> {
+    const { doc, tableName } = store();
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...apiKeyKeys.key(r.key_hash), ...apiKeyKeys.listing(r.tenant_id, r.created_at, r.key_id), entity: 'api_key', ...r },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  async byHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: apiKeyKeys.key(keyHash) }));
+    return out.Item as ApiKeyRecord | undefined;
+  },
+
+  /** All keys, or one tenant's (admin listing; the index holds keys only, then a BatchGet per 100). */
+  async list(tenantId?: string): Promise<ApiKeyRecord[]> {
+    const { doc, tableName } = store();
+    const hashes: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: tableDefinition.gsi1.name,
+          KeyConditionExpression: tenantId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :t)' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': apiKeyKeys.listingPartition, ...(tenantId ? { ':t': `${tenantId}#` } : {}) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) hashes.push(String(item.pk).slice('APIKEY#'.length));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const records: ApiKeyRecord[] = [];
+    for (let i = 0; i < hashes.length; i += 100) {
+      const out = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: hashes.slice(i, i + 100).map((h) => apiKeyKeys.key(h)) } } }),
+      );
+      records.push(...((out.Responses?.[tableName] ?? []) as ApiKeyRecord[]));
+    }
+    return records.sort((a, b) => a.tenant_id.localeCompare(b.tenant_id) || a.created_at.localeCompare(b.created_at));
+  },
+
+  /** Marks a key revoked; false when no key has that hash. */
+  async revoke(keyHash: string, at: string): Promise<boolean> {
+    const { doc, tableName } = store();
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: apiKeyKeys.key(keyHash),
+          UpdateExpression: 'SET revoked_at = if_not_exists(revoked_at, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  },
+};
