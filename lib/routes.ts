@@ -18,8 +18,12 @@ export interface RouteDefinition {
   path: string;
   /** Handler module, relative to the repository root. */
   entry: string;
-  /** Scope the API key must carry; also decides the function's table grant (read or read-write). */
-  scope: Scope;
+  /**
+   * Scope the API key must carry; also decides the function's table grant
+   * (customers:read → read-only, customers:write → read-write). null: a public
+   * route (no key, no table access), e.g. the API docs.
+   */
+  scope: Scope | null;
   summary: string;
   /** The seed-000 query-string form of this route, if it has one (documentation). */
   seedForm?: string;

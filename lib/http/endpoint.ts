@@ -17,6 +17,7 @@ import { stateOf, type HttpContext, type HttpEvent, type HttpResult } from './ty
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface EndpointInput<R extends RouteDefinition> {
+  /** The caller's tenant (undefined only on public routes, which have no key). */
   tenantId: string;
   principal: Principal;
   requestId: string;
@@ -45,14 +46,14 @@ export function httpEndpoint<R extends RouteDefinition>(
     .use(errorEnvelopeMiddleware())
     .use(httpHeaderNormalizer())
     .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), httpJsonBodyParser()] : [])
-    .use(apiKeyAuthMiddleware(route.scope))
+    .use(route.scope ? [apiKeyAuthMiddleware(route.scope)] : [])
     .use(validateRequestMiddleware(route.request))
     .handler(async (_event, context) => {
       const state = stateOf({ context });
-      const principal = state.principal!;
+      const principal = state.principal;
       const body = await run({
-        tenantId: principal.tenantId,
-        principal,
+        tenantId: principal?.tenantId as string,
+        principal: principal as Principal,
         requestId: state.requestId,
         params: state.params as EndpointInput<R>['params'],
         query: state.query as EndpointInput<R>['query'],
