@@ -57,10 +57,16 @@ export type UpdateCustomerInput = z.output<typeof updateCustomerBody>;
 export const recordId = z.string().regex(/^[1-9]\d{0,9}$/, 'must be a positive integer').transform(Number);
 export const customerPathParams = z.strictObject({ customerId: recordId });
 
+/** Date.parse rolls 2026-02-30 over to March 2; only a real calendar day survives the round trip. */
+const isCalendarDay = (ymd: string) => {
+  const day = new Date(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === ymd;
+};
+
 /** ISO 8601 date or date-time, normalized to the stored form (UTC, whole seconds). */
 export const isoInstant = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))), {
+  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))) && isCalendarDay(v.slice(0, 10)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2026-01-15T00:00:00Z',
   })
   .transform((v) => toStoredInstant(new Date(v.replace(' ', 'T'))));

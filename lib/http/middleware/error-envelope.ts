@@ -14,6 +14,8 @@ const unavailableNames = new Set([
   'TimeoutError',
 ]);
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+/** A transaction cancelled for one of these reasons failed for load, not for its conditions. */
+const unavailableReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 /** Errors from middy's own http middlewares carry a statusCode. */
 const middyStatus: Record<number, { code: ErrorCode; message: string }> = {
@@ -36,13 +38,21 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       body: { success: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
     };
   }
-  const e = err as { name?: string; code?: string; statusCode?: number; expose?: boolean; cause?: { code?: string } };
+  const e = err as {
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    expose?: boolean;
+    cause?: { code?: string };
+    CancellationReasons?: { Code?: string }[];
+  };
   const mapped = e?.statusCode && e.expose !== false ? middyStatus[e.statusCode] : undefined;
   if (mapped) return { status: statusOf[mapped.code], body: { success: false, error: mapped } };
   if (
     unavailableNames.has(e?.name ?? '') ||
     unavailableCodes.has(e?.code ?? '') ||
-    unavailableCodes.has(e?.cause?.code ?? '')
+    unavailableCodes.has(e?.cause?.code ?? '') ||
+    (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => unavailableReasons.has(r.Code ?? '')))
   ) {
     return {
       status: 503,
