@@ -8,7 +8,10 @@
 const pad = (n: number) => String(n).padStart(10, '0');
 
 export const tenantKeys = {
-  /** Per-tenant counters: last ids handed out, burned ids, located-customer count. */
+  /**
+   * Per-tenant counters: last ids handed out (last_customer_id, last_location_id),
+   * burned ids, located-customer count.
+   */
   counters: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'COUNTERS' }),
 };
 
@@ -42,6 +45,8 @@ export const locationKeys = {
     sk: `${locationKeys.prefix}${pad(locationId)}`,
   }),
   prefix: 'LOCATION#',
+  /** Parses the id out of a location's sort key. */
+  idFromSortKey: (sk: string) => Number(sk.slice(-10)),
 };
 
 /** Uniqueness guard: one item per (tenant, normalized e-mail), written in the same transaction as the customer. */

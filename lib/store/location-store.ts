@@ -1,0 +1,287 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { LocationObject } from '../locations/schema.js';
+import { store } from './client.js';
+import { customerKeys, locationKeys, tenantKeys } from './keys.js';
+import { transactWrite } from './transactions.js';
+
+type TransactItem = Parameters<typeof transactWrite>[0][number];
+
+/** A location as stored (the item contract shared with the geocoder): the API object plus its owners and address version. */
+export interface LocationRecord extends LocationObject {
+  tenant_id: string;
+  customer_id: number;
+  /** 1 on create, +1 on every change of an address field; the geocoder writes only if it is unchanged. */
+  address_version: number;
+}
+
+/** What location writes need to know about their customer, read at `version`. */
+export interface CustomerLocationState {
+  tenantId: string;
+  customerId: number;
+  version: number;
+  locationCount: number;
+  primaryLocationId: number | undefined;
+}
+
+/** The fields of a location an update may change. */
+export type LocationChanges = Partial<Omit<LocationRecord, 'tenant_id' | 'customer_id' | 'location_id' | 'created_at'>>;
+
+function locationItem(l: LocationRecord) {
+  return { ...locationKeys.location(l.tenant_id, l.customer_id, l.location_id), entity: 'location', ...l };
+}
+
+function stripKeys(item: Record<string, unknown>): LocationRecord {
+  const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
+  return rest as unknown as LocationRecord;
+}
+
+/** SET a = :a, b = :b … for a plain object of attribute values. */
+function setClause(values: Record<string, unknown>, prefix: string) {
+  const names: Record<string, string> = {};
+  const vals: Record<string, unknown> = {};
+  const parts = Object.entries(values).map(([k, v], i) => {
+    names[`#${prefix}${i}`] = k;
+    vals[`:${prefix}${i}`] = v;
+    return `#${prefix}${i} = :${prefix}${i}`;
+  });
+  return { parts, names, vals };
+}
+
+/**
+ * The customer side of every location write, in the same transaction:
+ * location_count ±1, the located index keys when the count crosses 0↔1, the
+ * primary pointer, and `ADD version 1` — customer updates are conditional Puts
+ * on version, so without the bump a racing customer update would write back a
+ * stale location_count. Conditioned on the version the caller read, so two
+ * location writes of one customer cannot both decide from the same state.
+ */
+function customerUpdate(c: CustomerLocationState, countDelta: -1 | 0 | 1, primaryLocationId: number | undefined): TransactItem {
+  const { tableName } = store();
+  const after = c.locationCount + countDelta;
+  const set: Record<string, unknown> = {};
+  if ((c.locationCount > 0) !== (after > 0)) Object.assign(set, customerKeys.located(c.tenantId, after > 0, c.customerId));
+  if (primaryLocationId !== undefined) set.primary_location_id = primaryLocationId;
+  const { parts, names, vals } = setClause(set, 's');
+  const remove = primaryLocationId === undefined && after === 0 ? ' REMOVE primary_location_id' : '';
+  return {
+    Update: {
+      TableName: tableName,
+      Key: customerKeys.customer(c.tenantId, c.customerId),
+      UpdateExpression: `${parts.length ? `SET ${parts.join(', ')} ` : ''}ADD location_count :delta, #version :one${remove}`,
+      ConditionExpression: '#version = :seen',
+      ExpressionAttributeNames: { ...names, '#version': 'version' },
+      ExpressionAttributeValues: { ...vals, ':delta': countDelta, ':one': 1, ':seen': c.version },
+    },
+  };
+}
+
+/** Sets is_primary on another location of the customer (demotion or promotion) inside the transaction. */
+function primaryFlag(c: CustomerLocationState, locationId: number, isPrimary: boolean, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: store().tableName,
+      Key: locationKeys.location(c.tenantId, c.customerId, locationId),
+      UpdateExpression: 'SET is_primary = :p, updated_at = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':p': isPrimary, ':at': at },
+    },
+  };
+}
+
+/** A location's own update, conditioned on the address version and geocode status it was computed from. */
+function locationUpdate(before: LocationRecord, changes: LocationChanges) {
+  const { parts, names, vals } = setClause(changes, 'u');
+  return {
+    TableName: store().tableName,
+    Key: locationKeys.location(before.tenant_id, before.customer_id, before.location_id),
+    UpdateExpression: `SET ${parts.join(', ')}`,
+    // Guards against the geocoder (and other address writes) landing between our read and this write.
+    ConditionExpression: 'attribute_exists(pk) AND address_version = :seenVersion AND geocode_status = :seenStatus',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...vals, ':seenVersion': before.address_version, ':seenStatus': before.geocode_status },
+  };
+}
+
+export const locationStore = {
+  /** The customer's location bookkeeping, or undefined when the tenant has no such customer. */
+  async customerState(tenantId: string, customerId: number, consistent = true): Promise<CustomerLocationState | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: customerKeys.customer(tenantId, customerId),
+        ConsistentRead: consistent,
+        ProjectionExpression: '#version, location_count, primary_location_id',
+        ExpressionAttributeNames: { '#version': 'version' },
+      }),
+    );
+    if (!out.Item) return undefined;
+    return {
+      tenantId,
+      customerId,
+      version: out.Item.version as number,
+      locationCount: (out.Item.location_count as number | undefined) ?? 0,
+      primaryLocationId: out.Item.primary_location_id as number | undefined,
+    };
+  },
+
+  /** Atomic per-tenant location id counter (same counters item as customer ids). */
+  async allocateId(tenantId: string): Promise<number> {
+    const { doc, tableName } = store();
+    const out = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: 'ADD last_location_id :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return out.Attributes!.last_location_id as number;
+  },
+
+  async get(tenantId: string, customerId: number, locationId: number, consistent = false): Promise<LocationRecord | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(
+      new GetCommand({ TableName: tableName, Key: locationKeys.location(tenantId, customerId, locationId), ConsistentRead: consistent }),
+    );
+    return out.Item ? stripKeys(out.Item) : undefined;
+  },
+
+  /** Locations of a customer in id order, positions [offset, offset+limit). Reads only up to the page's end. */
+  async page(tenantId: string, customerId: number, offset: number, limit: number): Promise<LocationRecord[]> {
+    const items: LocationRecord[] = [];
+    await queryLocations(tenantId, customerId, {}, (item) => items.push(stripKeys(item)), offset + limit);
+    return items.slice(offset, offset + limit);
+  },
+
+  /** Every location of a customer, in id order. */
+  async all(tenantId: string, customerId: number): Promise<LocationRecord[]> {
+    const items: LocationRecord[] = [];
+    await queryLocations(tenantId, customerId, {}, (item) => items.push(stripKeys(item)));
+    return items;
+  },
+
+  /** The `count` lowest location ids of a customer. */
+  async lowestIds(tenantId: string, customerId: number, count: number): Promise<number[]> {
+    const ids: number[] = [];
+    // Consistent: the caller promotes one of these ids, so a just-written location must count.
+    await queryLocations(tenantId, customerId, { ProjectionExpression: 'sk', ConsistentRead: true }, (item) => ids.push(locationKeys.idFromSortKey(item.sk as string)), count);
+    return ids.slice(0, count);
+  },
+
+  /**
+   * Writes a new location and its customer's bookkeeping in one transaction;
+   * when the new location takes the primary flag, `demote` (the previous
+   * primary) loses it in the same transaction. 'conflict': the customer
+   * changed since `customer` was read (or is gone) — re-read and retry.
+   */
+  async insert(l: LocationRecord, customer: CustomerLocationState, demote?: number): Promise<'ok' | 'conflict'> {
+    const { tableName } = store();
+    const items: TransactItem[] = [
+      { Put: { TableName: tableName, Item: locationItem(l), ConditionExpression: 'attribute_not_exists(pk)' } },
+      customerUpdate(customer, 1, l.is_primary ? l.location_id : undefined),
+    ];
+    if (demote !== undefined) items.push(primaryFlag(customer, demote, false, l.updated_at));
+    const result = await transactWrite(items);
+    if (result.ok) return 'ok';
+    if (result.failedConditions.includes(0)) throw new Error(`location id ${l.location_id} of tenant ${l.tenant_id} already in use`);
+    return 'conflict';
+  },
+
+  /**
+   * Applies `changes` to a location read as `before`. Without a primary move
+   * this is one conditional UpdateItem; when the location becomes primary the
+   * previous primary and the customer's pointer change in the same transaction.
+   */
+  async update(
+    before: LocationRecord,
+    changes: LocationChanges,
+    primaryMove?: { customer: CustomerLocationState; demote: number | undefined },
+  ): Promise<{ outcome: 'ok'; after: LocationRecord } | { outcome: 'conflict' }> {
+    const update = locationUpdate(before, changes);
+    if (!primaryMove) {
+      try {
+        const out = await store().doc.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
+        return { outcome: 'ok', after: stripKeys(out.Attributes!) };
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) return { outcome: 'conflict' };
+        throw err;
+      }
+    }
+    const { customer, demote } = primaryMove;
+    const items: TransactItem[] = [{ Update: update }, customerUpdate(customer, 0, before.location_id)];
+    if (demote !== undefined) items.push(primaryFlag(customer, demote, false, changes.updated_at ?? before.updated_at));
+    const result = await transactWrite(items);
+    // The conditions pin the location's geocoding state and the customer's version, so the merge is exact.
+    return result.ok ? { outcome: 'ok', after: { ...before, ...changes } } : { outcome: 'conflict' };
+  },
+
+  /** Deletes a location; `promote` (the next primary) gains the flag in the same transaction. */
+  async remove(l: LocationRecord, customer: CustomerLocationState, promote: number | undefined, at: string): Promise<'ok' | 'conflict'> {
+    const { tableName } = store();
+    const items: TransactItem[] = [
+      {
+        Delete: {
+          TableName: tableName,
+          Key: locationKeys.location(l.tenant_id, l.customer_id, l.location_id),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      customerUpdate(customer, -1, promote),
+    ];
+    if (promote !== undefined) items.push(primaryFlag(customer, promote, true, at));
+    const result = await transactWrite(items);
+    return result.ok ? 'ok' : 'conflict';
+  },
+
+  /**
+   * Moves the tenant's located-customer count (the has_locations totals).
+   * Deliberately outside the location transaction: the counters item also
+   * takes non-transactional id allocations, which a transaction holding it
+   * would make fail with TransactionConflict. The price: a crash between the
+   * transaction and this call leaves the total off by one.
+   */
+  async adjustLocatedCustomers(tenantId: string, delta: 1 | -1): Promise<void> {
+    const { doc, tableName } = store();
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: 'ADD located_customers :d',
+        ExpressionAttributeValues: { ':d': delta },
+      }),
+    );
+  },
+};
+
+/** Queries a customer's location items in id order, following pages until exhausted or `max` items were seen. */
+async function queryLocations(
+  tenantId: string,
+  customerId: number,
+  extra: Pick<QueryCommandInput, 'ProjectionExpression' | 'ConsistentRead'>,
+  onItem: (item: Record<string, unknown>) => void,
+  max = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  const { doc, tableName } = store();
+  let seen = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId), ':prefix': locationKeys.prefix },
+        ...extra,
+        ...(Number.isFinite(max) ? { Limit: Math.min(1000, max - seen) } : {}),
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      onItem(item);
+      seen += 1;
+    }
+    start = out.LastEvaluatedKey;
+  } while (start && seen < max);
+}
