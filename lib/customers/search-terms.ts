@@ -58,7 +58,8 @@ export function termsOf(customer: { name: string; email: string; phoneNational: 
 
 /** One search word → the term prefixes any of which makes it match. */
 export function prefixesOf(word: string): Term[] {
-  const folded = clean(foldCase(word)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // A trailing '@' is kept: "john@" must start the e-mail, not any name word starting with "john".
+  const folded = clean(foldCase(word)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}@]+$/gu, '');
   const prefixes: Term[] = [];
   if (folded) prefixes.push({ ns: 'w', value: folded });
   const digits = word.replace(/[\s().\-+]/g, '');

@@ -58,6 +58,12 @@ describe('prefixesOf', () => {
     expect(prefixesOf('a555').some((t) => t.ns !== 'w')).toBe(false);
   });
 
+  it('keeps a trailing @ so that the word can only start an e-mail', () => {
+    expect(prefixesOf('John@')).toEqual([{ ns: 'w', value: 'john@' }]);
+    expect(prefixesOf('@acme.com')).toEqual([{ ns: 'w', value: 'acme.com' }]);
+    expect(prefixesOf('acme,')).toEqual([{ ns: 'w', value: 'acme' }]);
+  });
+
   it('returns nothing for punctuation only', () => {
     expect(prefixesOf('--')).toEqual([]);
   });

@@ -1,0 +1,340 @@
+import { randomBytes } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCustomer, getCustomer, listCustomers, updateCustomer } from '../../lib/customers/customers.js';
+import { createCustomerBody, listCustomersQuery, updateCustomerBody, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { DuplicateCustomerError, NotFoundError } from '../../lib/errors.js';
+import type { Store } from '../../lib/store/client.js';
+import { customerStore } from '../../lib/store/customer-store.js';
+import { useFreshTable } from '../support/fresh-table.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await useFreshTable('customers');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Each test works in its own tenant of the file's table. */
+const newTenant = () => `t-${randomBytes(4).toString('hex')}`;
+
+let seq = 0;
+function input(overrides: Partial<Record<keyof CreateCustomerInput, unknown>> = {}): CreateCustomerInput {
+  seq += 1;
+  return createCustomerBody.parse({
+    customer_name: `Customer ${seq}`,
+    customer_email: `customer${seq}@example.com`,
+    customer_phone: `+1202555${String(1000 + seq).slice(-4)}`,
+    default_sla_hours: 24,
+    ...overrides,
+  });
+}
+
+const list = (tenant: string, query: Record<string, string> = {}) => listCustomers(tenant, listCustomersQuery.parse(query));
+const idsOf = async (tenant: string, query: Record<string, string> = {}) => (await list(tenant, query)).items.map((c) => c.customer_id);
+
+describe('createCustomer / getCustomer', () => {
+  it('stores the seed fields, allocates per-tenant ids from 1 and reads the customer back', async () => {
+    const tenant = newTenant();
+    const now = new Date('2026-01-15T10:00:00.123Z');
+    const created = await createCustomer(
+      tenant,
+      input({ customer_name: 'Acme Corporation', customer_email: 'john@acme.com', customer_phone: '(555) 123-4567' }),
+      now,
+    );
+    expect(created).toEqual({
+      customer_id: 1,
+      customer_name: 'Acme Corporation',
+      customer_email: 'john@acme.com',
+      customer_phone: '+15551234567',
+      default_sla_hours: 24,
+      tax_exempt: false,
+      tax_exemption_reason: null,
+      created_at: '2026-01-15T10:00:00Z',
+      updated_at: '2026-01-15T10:00:00Z',
+    });
+    expect((await createCustomer(tenant, input())).customer_id).toBe(2);
+    // Another tenant has its own counter.
+    expect((await createCustomer(newTenant(), input())).customer_id).toBe(1);
+    const read = await getCustomer(tenant, 1);
+    expect(read).toMatchObject(created);
+  });
+
+  it('is not found for an unknown id or for another tenant', async () => {
+    const tenant = newTenant();
+    await createCustomer(tenant, input());
+    await expect(getCustomer(tenant, 99)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getCustomer(newTenant(), 1)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a duplicate e-mail, case-insensitive and trimmed, within one tenant only', async () => {
+    const tenant = newTenant();
+    await createCustomer(tenant, input({ customer_email: 'ops@acme.example' }));
+    for (const email of ['ops@acme.example', 'OPS@Acme.Example', '  Ops@acme.example  ']) {
+      await expect(createCustomer(tenant, input({ customer_email: email }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+    }
+    await expect(createCustomer(newTenant(), input({ customer_email: 'OPS@acme.example' }))).resolves.toMatchObject({ customer_id: 1 });
+    expect((await list(tenant)).total).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent creates with one e-mail win', async () => {
+    const tenant = newTenant();
+    const emails = Array.from({ length: 12 }, (_, i) => (i % 2 ? ` Race@Example.com ` : `race@example.COM`));
+    const results = await Promise.allSettled(emails.map((customer_email) => createCustomer(tenant, input({ customer_email }))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateCustomerError);
+    const page = await list(tenant);
+    expect(page.total).toBe(1);
+    expect(page.items).toHaveLength(1);
+  });
+});
+
+describe('updateCustomer', () => {
+  it('changes only the given fields and bumps updated_at', async () => {
+    const tenant = newTenant();
+    const created = await createCustomer(tenant, input({ customer_name: 'Acme Corporation' }), new Date('2026-01-15T10:00:00Z'));
+    const updated = await updateCustomer(tenant, created.customer_id, { default_sla_hours: 4, tax_exempt: true, tax_exemption_reason: 'Charity' }, () => new Date('2026-02-20T08:30:00Z'));
+    expect(updated).toEqual({
+      ...created,
+      default_sla_hours: 4,
+      tax_exempt: true,
+      tax_exemption_reason: 'Charity',
+      updated_at: '2026-02-20T08:30:00Z',
+    });
+    expect(await getCustomer(tenant, created.customer_id)).toMatchObject(updated);
+    const cleared = await updateCustomer(tenant, created.customer_id, { tax_exemption_reason: null });
+    expect(cleared.tax_exemption_reason).toBeNull();
+  });
+
+  it('is not found for an unknown id or another tenant', async () => {
+    const tenant = newTenant();
+    const c = await createCustomer(tenant, input());
+    await expect(updateCustomer(tenant, 999, { customer_name: 'X' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateCustomer(newTenant(), c.customer_id, { customer_name: 'X' })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getCustomer(tenant, c.customer_id)).customer_name).toBe(c.customer_name);
+  });
+
+  it('moves the search terms: the old name and phone no longer find the customer', async () => {
+    const tenant = newTenant();
+    const c = await createCustomer(tenant, input({ customer_name: 'Wayne Enterprises', customer_email: 'bruce@gotham.example', customer_phone: '+13125550111' }));
+    expect(await idsOf(tenant, { search: 'wayne' })).toEqual([c.customer_id]);
+    await updateCustomer(tenant, c.customer_id, { customer_name: 'Stark Industries', customer_phone: '+14155550199' });
+    expect(await idsOf(tenant, { search: 'wayne' })).toEqual([]);
+    expect(await idsOf(tenant, { search: 'enterprises' })).toEqual([]);
+    expect(await idsOf(tenant, { search: '312' })).toEqual([]);
+    expect(await idsOf(tenant, { search: 'stark' })).toEqual([c.customer_id]);
+    expect(await idsOf(tenant, { search: '415' })).toEqual([c.customer_id]);
+    expect(await idsOf(tenant, { search: 'gotham.example' })).toEqual([c.customer_id]);
+  });
+
+  it('moves the e-mail guard: the old e-mail becomes free, the new one taken', async () => {
+    const tenant = newTenant();
+    const a = await createCustomer(tenant, input({ customer_email: 'old@acme.example' }));
+    await updateCustomer(tenant, a.customer_id, { customer_email: 'new@acme.example' });
+    await expect(createCustomer(tenant, input({ customer_email: 'NEW@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+    const b = await createCustomer(tenant, input({ customer_email: 'Old@Acme.example' }));
+    expect(b.customer_email).toBe('Old@Acme.example');
+    expect(await idsOf(tenant, { search: 'old@' })).toEqual([b.customer_id]);
+    expect(await idsOf(tenant, { search: 'new@' })).toEqual([a.customer_id]);
+  });
+
+  it("refuses another customer's e-mail, case-insensitive and trimmed", async () => {
+    const tenant = newTenant();
+    await createCustomer(tenant, input({ customer_email: 'taken@acme.example' }));
+    const b = await createCustomer(tenant, input({ customer_email: 'mine@acme.example' }));
+    for (const email of ['taken@acme.example', 'TAKEN@ACME.EXAMPLE', ' Taken@acme.example ']) {
+      await expect(updateCustomer(tenant, b.customer_id, updateCustomerBody.parse({ customer_email: email }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+    }
+    expect((await getCustomer(tenant, b.customer_id)).customer_email).toBe('mine@acme.example');
+  });
+
+  it('accepts its own e-mail in another case, and stores the new spelling', async () => {
+    const tenant = newTenant();
+    const a = await createCustomer(tenant, input({ customer_email: 'me@acme.example' }));
+    const updated = await updateCustomer(tenant, a.customer_id, { customer_email: 'ME@Acme.Example' });
+    expect(updated.customer_email).toBe('ME@Acme.Example');
+    // Still guarded under the same normalized e-mail.
+    await expect(createCustomer(tenant, input({ customer_email: 'me@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+  });
+
+  it('survives concurrent updates of one customer without losing a field', async () => {
+    const tenant = newTenant();
+    const c = await createCustomer(tenant, input());
+    await Promise.all([
+      updateCustomer(tenant, c.customer_id, { customer_name: 'Renamed' }),
+      updateCustomer(tenant, c.customer_id, { default_sla_hours: 72 }),
+      updateCustomer(tenant, c.customer_id, { tax_exempt: true }),
+    ]);
+    expect(await getCustomer(tenant, c.customer_id)).toMatchObject({ customer_name: 'Renamed', default_sla_hours: 72, tax_exempt: true });
+  });
+});
+
+describe('search', () => {
+  let tenant: string;
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    tenant = newTenant();
+    const people: [string, string, string, string][] = [
+      ['acme', 'Acme Corporation', 'john@acme.com', '+15551234567'],
+      ['globex', 'Globex Corp', 'info@globex.example', '(555) 987-6543'],
+      ['johnny', 'Johnny Appleseed', 'apple@orchard.example', '+12125550100'],
+      ['supplies', 'Acme Supplies', 'sales@acmesupplies.example', '+13105554567'],
+      ['cafe', 'Café Zoë', 'bonjour@cafe.example', '+16175550142'],
+    ];
+    for (const [tag, customer_name, customer_email, customer_phone] of people) {
+      ids[tag] = (await createCustomer(tenant, input({ customer_name, customer_email, customer_phone }))).customer_id;
+    }
+  });
+
+  const search = async (q: string) => {
+    const page = await list(tenant, { search: q });
+    expect(page.total).toBe(page.items.length);
+    return page.items.map((c) => c.customer_id);
+  };
+  const expectIds = (...tags: string[]) => tags.map((t) => ids[t]!).sort((a, b) => a - b);
+
+  it.each([
+    ['acme', ['acme', 'supplies']],
+    ['ACM', ['acme', 'supplies']],
+    ['Acme', ['acme', 'supplies']],
+    ['corp acme', ['acme']],
+    ['acme corp', ['acme']],
+    ['corp', ['acme', 'globex']],
+    ['john@', ['acme']],
+    ['john', ['acme', 'johnny']],
+    ['acme.com', ['acme']],
+    ['acmesupplies', ['supplies']],
+    ['orchard.example', ['johnny']],
+    ['555', ['acme', 'globex']],
+    ['4567', ['acme', 'supplies']],
+    ['212', ['johnny']],
+    ['0100', ['johnny']],
+    ['5551234567', ['acme']],
+    ['(555)', ['acme', 'globex']],
+    ['cafe', ['cafe']],
+    ['ZOË', ['cafe']],
+    ['glob info', ['globex']],
+  ])('%j finds %j', async (q, tags) => {
+    expect(await search(q)).toEqual(expectIds(...tags));
+  });
+
+  it.each(['cme', '12', 'corporation zzz', 'example', '234', 'ohn', 'pple', '@acme.com x', 'com'])('%j finds nobody', async (q) => {
+    expect(await search(q)).toEqual([]);
+  });
+
+  it('combines search with created and has_locations filters', async () => {
+    const t = newTenant();
+    const early = await createCustomer(t, input({ customer_name: 'Initech Early' }), new Date('2026-01-01T00:00:00Z'));
+    const late = await createCustomer(t, input({ customer_name: 'Initech Late' }), new Date('2026-03-01T00:00:00Z'));
+    expect(await idsOf(t, { search: 'initech' })).toEqual([early.customer_id, late.customer_id]);
+    expect(await idsOf(t, { search: 'initech', created_after: '2026-02-01T00:00:00Z' })).toEqual([late.customer_id]);
+    expect(await idsOf(t, { search: 'initech', created_before: '2026-02-01T00:00:00Z' })).toEqual([early.customer_id]);
+    expect(await idsOf(t, { search: 'initech', has_locations: '0' })).toEqual([early.customer_id, late.customer_id]);
+    expect(await idsOf(t, { search: 'initech', has_locations: '1' })).toEqual([]);
+  });
+
+  it('pages search results in id order with an exact total', async () => {
+    const t = newTenant();
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push((await createCustomer(t, input({ customer_name: `Umbrella ${i}` }))).customer_id);
+    await createCustomer(t, input({ customer_name: 'Other' }));
+    const p1 = await list(t, { search: 'umbrella', per_page: '2', page: '1' });
+    const p3 = await list(t, { search: 'umbrella', per_page: '2', page: '3' });
+    const p4 = await list(t, { search: 'umbrella', per_page: '2', page: '4' });
+    expect(p1.items.map((c) => c.customer_id)).toEqual(made.slice(0, 2));
+    expect(p3.items.map((c) => c.customer_id)).toEqual(made.slice(4));
+    expect(p4.items).toEqual([]);
+    expect([p1.total, p3.total, p4.total]).toEqual([5, 5, 5]);
+  });
+});
+
+describe('listCustomers', () => {
+  it('pages in customer_id order with exact totals; past the last page is empty', async () => {
+    const tenant = newTenant();
+    for (let i = 0; i < 7; i++) await createCustomer(tenant, input());
+    expect(await list(tenant, { per_page: '3' })).toMatchObject({ total: 7 });
+    expect(await idsOf(tenant, { per_page: '3' })).toEqual([1, 2, 3]);
+    expect(await idsOf(tenant, { per_page: '3', page: '2' })).toEqual([4, 5, 6]);
+    expect(await idsOf(tenant, { per_page: '3', page: '3' })).toEqual([7]);
+    const beyond = await list(tenant, { per_page: '3', page: '4' });
+    expect(beyond).toEqual({ items: [], total: 7 });
+    expect(await idsOf(tenant)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await list(newTenant())).toEqual({ items: [], total: 0 });
+  });
+
+  it('filters created_after / created_before with exclusive bounds', async () => {
+    const tenant = newTenant();
+    const at = (iso: string) => new Date(iso);
+    const jan10 = await createCustomer(tenant, input(), at('2026-01-10T00:00:00Z'));
+    const jan15 = await createCustomer(tenant, input(), at('2026-01-15T10:00:00Z'));
+    const jan20 = await createCustomer(tenant, input(), at('2026-01-20T00:00:00Z'));
+    const [a, b, c] = [jan10.customer_id, jan15.customer_id, jan20.customer_id];
+    expect(await idsOf(tenant, { created_after: '2026-01-15T10:00:00Z' })).toEqual([c]);
+    expect(await idsOf(tenant, { created_before: '2026-01-15T10:00:00Z' })).toEqual([a]);
+    expect(await idsOf(tenant, { created_after: '2026-01-15T09:59:59Z' })).toEqual([b, c]);
+    expect(await idsOf(tenant, { created_before: '2026-01-15T10:00:01Z' })).toEqual([a, b]);
+    expect(await idsOf(tenant, { created_after: '2026-01-10T00:00:00Z', created_before: '2026-01-20T00:00:00Z' })).toEqual([b]);
+    expect(await idsOf(tenant, { created_after: '2026-01-15' })).toEqual([b, c]);
+    expect(await idsOf(tenant, { created_after: '2026-01-20T00:00:00Z' })).toEqual([]);
+    expect(await idsOf(tenant, { created_after: '2026-01-20T00:00:00Z', created_before: '2026-01-10T00:00:00Z' })).toEqual([]);
+    const filtered = await list(tenant, { created_after: '2026-01-01T00:00:00Z', per_page: '2', page: '2' });
+    expect(filtered).toMatchObject({ total: 3 });
+    expect(filtered.items.map((x) => x.customer_id)).toEqual([c]);
+    expect(await idsOf(tenant, { created_after: '2026-01-01T00:00:00Z', has_locations: '1' })).toEqual([]);
+    expect(await idsOf(tenant, { created_after: '2026-01-01T00:00:00Z', has_locations: '0' })).toEqual([a, b, c]);
+  });
+
+  it('has_locations=0 returns everyone and =1 nobody while no customer has locations', async () => {
+    const tenant = newTenant();
+    for (let i = 0; i < 4; i++) await createCustomer(tenant, input());
+    expect(await list(tenant, { has_locations: '0', per_page: '3' })).toMatchObject({ total: 4 });
+    expect(await idsOf(tenant, { has_locations: '0', per_page: '3' })).toEqual([1, 2, 3]);
+    expect(await idsOf(tenant, { has_locations: '0', per_page: '3', page: '2' })).toEqual([4]);
+    expect(await list(tenant, { has_locations: '1' })).toEqual({ items: [], total: 0 });
+  });
+
+  it('keeps pages full and totals exact around ids burned by a lost duplicate race', async () => {
+    const tenant = newTenant();
+    const first = await createCustomer(tenant, input({ customer_email: 'dup@acme.example' }));
+    await createCustomer(tenant, input());
+    // A concurrent create that passed the pre-check before the winner committed: it burns an id, then loses in the transaction.
+    vi.spyOn(customerStore, 'emailOwner').mockResolvedValueOnce(undefined);
+    await expect(createCustomer(tenant, input({ customer_email: 'DUP@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+    vi.restoreAllMocks();
+    expect((await customerStore.counters(tenant)).vacantCustomerIds).toEqual([3]);
+    await createCustomer(tenant, input());
+    await createCustomer(tenant, input());
+    expect(first.customer_id).toBe(1);
+    expect(await list(tenant, { per_page: '2' })).toMatchObject({ total: 4 });
+    expect(await idsOf(tenant, { per_page: '2' })).toEqual([1, 2]);
+    expect(await idsOf(tenant, { per_page: '2', page: '2' })).toEqual([4, 5]);
+    expect(await idsOf(tenant, { per_page: '2', page: '3' })).toEqual([]);
+    expect(await idsOf(tenant, { per_page: '3', page: '2' })).toEqual([5]);
+    expect(await list(tenant, { has_locations: '0' })).toMatchObject({ total: 4 });
+    expect(await idsOf(tenant, { has_locations: '0' })).toEqual([1, 2, 4, 5]);
+  });
+
+  it('never scans: every list and search plan uses only Get, Query and BatchGet', async () => {
+    const tenant = newTenant();
+    for (let i = 0; i < 3; i++) await createCustomer(tenant, input({ customer_name: `Hooli ${i}` }), new Date(`2026-01-1${i}T00:00:00Z`));
+    const send = vi.spyOn(store.doc, 'send');
+    const queries: Record<string, string>[] = [
+      {},
+      { page: '2', per_page: '1' },
+      { has_locations: '0' },
+      { has_locations: '1' },
+      { created_after: '2026-01-10T00:00:00Z' },
+      { created_before: '2026-01-12T00:00:00Z', has_locations: '0' },
+      { search: 'hooli' },
+      { search: 'hooli 555', created_after: '2026-01-10T00:00:00Z', has_locations: '0' },
+      { search: '202' },
+    ];
+    for (const q of queries) await list(tenant, q);
+    const used = new Set(send.mock.calls.map(([command]) => command.constructor.name));
+    expect(send.mock.calls.some(([command]) => command instanceof ScanCommand)).toBe(false);
+    expect([...used].every((name) => ['GetCommand', 'QueryCommand', 'BatchGetCommand'].includes(name))).toBe(true);
+    expect(used.has('QueryCommand')).toBe(true);
+    expect(used.has('BatchGetCommand')).toBe(true);
+  });
+});
