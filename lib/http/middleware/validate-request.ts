@@ -8,6 +8,9 @@ export interface RequestSchemas {
   body?: z.ZodType;
 }
 
+/** zod leaves `input` off issues unless asked; without it a wrongly typed field would read "is required". */
+const parseOptions = { reportInput: true };
+
 function detailsOf(error: z.ZodError, prefix?: string): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -37,7 +40,7 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
     }
     const details: ErrorDetail[] = [];
     if (schemas.query) {
-      const parsed = schemas.query.safeParse(request.event.queryStringParameters ?? {});
+      const parsed = schemas.query.safeParse(request.event.queryStringParameters ?? {}, parseOptions);
       if (parsed.success) state.query = parsed.data;
       else details.push(...detailsOf(parsed.error));
     }
@@ -46,7 +49,7 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         details.push({ field: '(body)', issue: 'must be a JSON object' });
       } else {
-        const parsed = schemas.body.safeParse(body);
+        const parsed = schemas.body.safeParse(body, parseOptions);
         if (parsed.success) state.body = parsed.data;
         else details.push(...detailsOf(parsed.error));
       }
