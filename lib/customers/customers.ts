@@ -32,16 +32,11 @@ function searchTermsOf(c: Pick<CustomerRecord, 'customer_name' | 'customer_email
   return termsOf({ name: c.customer_name, email: c.customer_email, phoneNational }).map(termKey);
 }
 
-export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
+/** The stored record of a new customer (what createCustomer writes; the bench's bulk seeding writes the same). */
+export function newCustomerRecord(tenantId: string, customerId: number, input: CreateCustomerInput, now = new Date()): CustomerRecord {
   const emailKey = emailKeyOf(input.customer_email);
-  // Cheap pre-check so that retried duplicates do not burn ids; the
-  // transaction's guard item is what actually enforces uniqueness.
-  if ((await customerStore.emailOwner(tenantId, emailKey)) !== undefined) {
-    throw new DuplicateCustomerError(input.customer_email);
-  }
-  const customerId = await customerStore.allocateId(tenantId);
   const at = toStoredInstant(now);
-  const record: CustomerRecord = {
+  return {
     tenant_id: tenantId,
     customer_id: customerId,
     customer_name: input.customer_name,
@@ -57,6 +52,17 @@ export async function createCustomer(tenantId: string, input: CreateCustomerInpu
     version: 1,
     terms: searchTermsOf(input),
   };
+}
+
+export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
+  const emailKey = emailKeyOf(input.customer_email);
+  // Cheap pre-check so that retried duplicates do not burn ids; the
+  // transaction's guard item is what actually enforces uniqueness.
+  if ((await customerStore.emailOwner(tenantId, emailKey)) !== undefined) {
+    throw new DuplicateCustomerError(input.customer_email);
+  }
+  const customerId = await customerStore.allocateId(tenantId);
+  const record = newCustomerRecord(tenantId, customerId, input, now);
   let outcome: Awaited<ReturnType<typeof customerStore.insert>>;
   try {
     outcome = await customerStore.insert(record);

@@ -31,12 +31,12 @@ export function createStore(config: StoreConfig): Store {
       : {}),
   });
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       const meter = capacityMeter.getStore();
       const input = args.input as Record<string, unknown>;
       if (meter) input.ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      if (meter) meter.record((result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity);
+      if (meter) meter.record((result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity, context.commandName);
       return result;
     },
     { step: 'initialize', name: 'fieldbookCapacityMeter' },
@@ -56,11 +56,13 @@ export class CapacityMeter {
   read = 0;
   write = 0;
   calls = 0;
-  record(cc: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+  record(cc: ConsumedCapacity | ConsumedCapacity[] | undefined, commandName?: string): void {
     this.calls += 1;
+    // With TOTAL, DynamoDB (and DynamoDB Local) may answer only CapacityUnits: the command says which kind they are.
+    const isWrite = commandName ? !/^(Get|BatchGet|Query|Scan|TransactGet)/.test(commandName) : false;
     for (const c of [cc ?? []].flat()) {
-      this.read += c.ReadCapacityUnits ?? (c.WriteCapacityUnits ? 0 : c.CapacityUnits ?? 0);
-      this.write += c.WriteCapacityUnits ?? 0;
+      this.read += c.ReadCapacityUnits ?? (c.WriteCapacityUnits !== undefined || isWrite ? 0 : (c.CapacityUnits ?? 0));
+      this.write += c.WriteCapacityUnits ?? (c.ReadCapacityUnits !== undefined || !isWrite ? 0 : (c.CapacityUnits ?? 0));
     }
   }
 }

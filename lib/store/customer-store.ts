@@ -1,6 +1,9 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   GetCommand,
   QueryCommand,
   UpdateCommand,
@@ -202,6 +205,49 @@ export const customerStore = {
     if (result.failedConditions.includes(0)) return 'conflict';
     if (result.failedConditions.includes(guardIndex)) return 'duplicate_email';
     throw new Error(`customer ${before.customer_id} update cancelled on conditions ${result.failedConditions.join(',')}`);
+  },
+
+  /**
+   * Bulk seeding (bench, imports into a new tenant): reserves `count` ids in one counter update
+   * and returns the first. Pair with `bulkLoad`.
+   */
+  async reserveIds(tenantId: string, count: number): Promise<number> {
+    const { doc, tableName } = store();
+    const out = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: 'ADD last_customer_id :n',
+        ExpressionAttributeValues: { ':n': count },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return (out.Attributes!.last_customer_id as number) - count + 1;
+  },
+
+  /**
+   * Writes exactly the items `insert` writes (customer, e-mail guard, search
+   * terms) with BatchWriteItem instead of one transaction per customer —
+   * without conditions, so only for records whose ids were reserved and whose
+   * e-mails are known to be unique in the tenant (the bench's generated data).
+   */
+  async bulkLoad(records: CustomerRecord[]): Promise<void> {
+    const { doc, tableName } = store();
+    const items = records.flatMap((c) => [
+      customerItem(c),
+      { ...emailGuardKeys.guard(c.tenant_id, c.email_key), entity: 'email_guard', customer_id: c.customer_id },
+      ...c.terms.map((k) => termItemKey(c.tenant_id, parseTermKey(k), c.customer_id)),
+    ]);
+    for (let i = 0; i < items.length; i += 25) {
+      let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] | undefined = items
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+        requests = out.UnprocessedItems?.[tableName];
+        if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
   },
 
   /** Ids of customers with a term starting with `prefix`. Reads only matching term items. */
