@@ -88,25 +88,4 @@ export const locationPathParams = z.strictObject({ customerId: recordId, locatio
 export const listLocationsQuery = z.strictObject({ ...pageQuery });
 export type ListLocationsQuery = z.output<typeof listLocationsQuery>;
 
-export const geocodeStatuses = ['pending', 'geocoded', 'not_found', 'failed', 'manual'] as const;
-export type GeocodeStatus = (typeof geocodeStatuses)[number];
-
-/** The location object: seed 000's fields in its order, then the geocoding facts. */
-export const locationObject = z.object({
-  location_id: z.number().int(),
-  location_name: z.string(),
-  address_street: z.string(),
-  address_city: z.string(),
-  address_state: z.string(),
-  address_zip: z.string(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  is_primary: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  geocode_status: z.enum(geocodeStatuses),
-  geocode_precision: z.string().nullable(),
-  geocode_source: z.string().nullable(),
-  geocoded_at: z.string().nullable(),
-});
-export type LocationObject = z.infer<typeof locationObject>;
+export { geocodeStatuses, locationObject, type GeocodeStatus, type LocationObject } from './location-object.js';

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearApiKeyCache, createApiKey, revokeApiKey } from '../../lib/api-keys/api-keys.js';
+import { createStore, store, useStore } from '../../lib/store/client.js';
+import { startTestApi, type TestApi } from '../support/local-api.js';
+
+let api: TestApi;
+let customerId: number;
+beforeAll(async () => {
+  api = await startTestApi();
+  const res = await api.call('POST', '/api/v1/customers', {
+    body: { customer_name: 'Acme Corporation', customer_email: 'john@acme.com', customer_phone: '+15551234567', default_sla_hours: 24 },
+  });
+  customerId = res.body.data.customer_id;
+});
+afterAll(() => api.close());
+
+type Res = Awaited<ReturnType<TestApi['call']>>;
+
+/** The one error envelope, with X-Request-Id equal to the body's request_id. */
+function expectError(res: Res, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
+  expect(Object.keys(res.body).sort()).toEqual(['error', 'request_id', 'success']);
+  expect(res.body.success).toBe(false);
+  expect(Object.keys(res.body.error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+  expect(res.body.error.message).toEqual(expect.any(String));
+  expect(res.body.error.message.length).toBeGreaterThan(0);
+  if ('details' in res.body.error) {
+    for (const d of res.body.error.details) expect(Object.keys(d).sort()).toEqual(['field', 'issue']);
+  }
+  expect(res.body.request_id).toEqual(expect.any(String));
+  expect(res.headers.get('x-request-id')).toBe(res.body.request_id);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+}
+const fieldsOf = (res: Res) => (res.body.error.details ?? []).map((d: { field: string }) => d.field);
+
+const valid = { customer_name: 'Globex', customer_email: 'info@globex.example', customer_phone: '+15559876543', default_sla_hours: 24 };
+
+describe('authentication and scopes', () => {
+  it.each([
+    ['GET', '/api/v1/customers'],
+    ['GET', '/api/v1/customers?id=1'],
+    ['GET', '/api/v1/customers/1'],
+    ['POST', '/api/v1/customers'],
+    ['PUT', '/api/v1/customers/1'],
+  ])('%s %s without a key is 401 unauthorized', async (method, path) => {
+    const res = await api.call(method, path, { key: null, ...(method === 'GET' ? {} : { body: valid }) });
+    expectError(res, 401, 'unauthorized');
+  });
+
+  it('an unknown or empty key is 401', async () => {
+    expectError(await api.call('GET', '/api/v1/customers', { key: 'fbk_this-key-was-never-issued-000000000' }), 401, 'unauthorized');
+    expectError(await api.call('GET', '/api/v1/customers', { key: '   ' }), 401, 'unauthorized');
+  });
+
+  it('a revoked key is 401', async () => {
+    const { key, record } = await createApiKey({ tenantId: 'acme', name: 'to revoke', scopes: ['customers:read'] });
+    expect((await api.call('GET', '/api/v1/customers', { key })).status).toBe(200);
+    await revokeApiKey(record.key_id);
+    clearApiKeyCache();
+    expectError(await api.call('GET', '/api/v1/customers', { key }), 401, 'unauthorized');
+    expectError(await api.call('GET', `/api/v1/customers/${customerId}`, { key }), 401, 'unauthorized');
+  });
+
+  it('a read-only key reads (200) but cannot write (403 forbidden)', async () => {
+    expect((await api.call('GET', '/api/v1/customers', { key: api.readKey })).status).toBe(200);
+    expect((await api.call('GET', `/api/v1/customers/${customerId}`, { key: api.readKey })).status).toBe(200);
+    expect((await api.call('GET', `/api/v1/customers?id=${customerId}`, { key: api.readKey })).status).toBe(200);
+    const post = await api.call('POST', '/api/v1/customers', { key: api.readKey, body: valid });
+    expectError(post, 403, 'forbidden');
+    expect(post.body.error.message).toContain('customers:write');
+    expectError(await api.call('PUT', `/api/v1/customers/${customerId}`, { key: api.readKey, body: { customer_name: 'X' } }), 403, 'forbidden');
+    expectError(await api.call('PUT', `/api/v1/customers?id=${customerId}`, { key: api.readKey, body: { customer_name: 'X' } }), 403, 'forbidden');
+    expect((await api.call('GET', `/api/v1/customers/${customerId}`)).body.data.customer_name).toBe('Acme Corporation');
+  });
+});
+
+describe('bad input', () => {
+  it('an unknown body field is 400 naming the field', async () => {
+    const res = await api.call('POST', '/api/v1/customers', { body: { ...valid, customer_fax: '123' } });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ field: 'customer_fax', issue: expect.any(String) }]);
+    expect(res.body.error.message).toContain('customer_fax');
+    const put = await api.call('PUT', `/api/v1/customers/${customerId}`, { body: { customer_name: 'X', created_at: '2020-01-01T00:00:00Z' } });
+    expectError(put, 400, 'validation_failed');
+    expect(fieldsOf(put)).toEqual(['created_at']);
+  });
+
+  it('lists every missing required field in details', async () => {
+    const res = await api.call('POST', '/api/v1/customers', { body: { customer_name: 'Only a name' } });
+    expectError(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([
+      { field: 'customer_email', issue: 'is required' },
+      { field: 'customer_phone', issue: 'is required' },
+      { field: 'default_sla_hours', issue: 'is required' },
+    ]);
+  });
+
+  it.each([
+    ['customer_phone', 'not a phone'],
+    ['customer_phone', '123'],
+    ['customer_email', 'not-an-email'],
+    ['customer_email', 'john@'],
+    ['customer_name', ''],
+    ['default_sla_hours', 1.5],
+    ['default_sla_hours', '24'],
+    ['tax_exempt', 'no'],
+    ['tax_exemption_reason', 'x'.repeat(256)],
+  ])('an invalid %s (%j) is 400 naming the field, on create and on update', async (field, value) => {
+    const post = await api.call('POST', '/api/v1/customers', { body: { ...valid, [field]: value } });
+    expectError(post, 400, 'validation_failed');
+    expect(fieldsOf(post)).toEqual([field]);
+    const put = await api.call('PUT', `/api/v1/customers?id=${customerId}`, { body: { [field]: value } });
+    expectError(put, 400, 'validation_failed');
+    expect(fieldsOf(put)).toEqual([field]);
+  });
+
+  it('an empty PUT body {} is 400', async () => {
+    expectError(await api.call('PUT', `/api/v1/customers/${customerId}`, { body: {} }), 400, 'validation_failed');
+  });
+
+  it('a write without a body, or with a non-object JSON body, is 400', async () => {
+    expectError(await api.call('PUT', `/api/v1/customers/${customerId}`, { body: '' }), 400, 'validation_failed');
+    expectError(await api.call('POST', '/api/v1/customers', { headers: { 'content-type': 'application/json' } }), 400, 'validation_failed');
+    expectError(await api.call('POST', '/api/v1/customers', { body: '[1,2]' }), 400, 'validation_failed');
+    expectError(await api.call('POST', '/api/v1/customers', { body: '"text"' }), 400, 'validation_failed');
+    expectError(await api.call('POST', '/api/v1/customers', { body: 'null' }), 400, 'validation_failed');
+  });
+
+  it('malformed JSON is 400', async () => {
+    expectError(await api.call('POST', '/api/v1/customers', { body: '{"customer_name": "Acme",' }), 400, 'validation_failed');
+    expectError(await api.call('PUT', `/api/v1/customers/${customerId}`, { body: "{customer_name: 'x'}" }), 400, 'validation_failed');
+  });
+
+  it('a JSON body that tries to set __proto__ is refused with 400', async () => {
+    expectError(await api.call('POST', '/api/v1/customers', { body: `{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1)}` }), 400, 'validation_failed');
+  });
+
+  it('a non-JSON content type on a write is 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await api.call('POST', '/api/v1/customers', { body: JSON.stringify(valid), headers: { 'content-type': type } });
+      expectError(res, 415, 'unsupported_media_type');
+    }
+    expectError(
+      await api.call('PUT', `/api/v1/customers/${customerId}`, { body: '{"customer_name":"X"}', headers: { 'content-type': 'text/plain' } }),
+      415,
+      'unsupported_media_type',
+    );
+  });
+
+  it('a JSON content type with a charset is accepted', async () => {
+    const res = await api.call('POST', '/api/v1/customers', {
+      body: JSON.stringify({ ...valid, customer_email: 'charset@globex.example' }),
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('a body over 64 KiB is 413 payload_too_large; just under is validated normally', async () => {
+    const big = await api.call('POST', '/api/v1/customers', { body: { ...valid, customer_name: 'x'.repeat(64 * 1024) } });
+    expectError(big, 413, 'payload_too_large');
+    const bigPut = await api.call('PUT', `/api/v1/customers/${customerId}`, { body: { tax_exemption_reason: 'é'.repeat(33 * 1024) } });
+    expectError(bigPut, 413, 'payload_too_large');
+    const under = await api.call('POST', '/api/v1/customers', { body: { ...valid, customer_name: 'x'.repeat(60 * 1024) } });
+    expectError(under, 400, 'validation_failed');
+    expect(fieldsOf(under)).toEqual(['customer_name']);
+  });
+
+  it.each([
+    ['per_page=0', 'per_page'],
+    ['per_page=-1', 'per_page'],
+    ['per_page=1.5', 'per_page'],
+    ['per_page=101', 'per_page'],
+    ['per_page=abc', 'per_page'],
+    ['page=0', 'page'],
+    ['created_after=yesterday', 'created_after'],
+    ['created_before=2026-02-30', 'created_before'],
+    ['has_locations=yes', 'has_locations'],
+    ['sort=name', 'sort'],
+  ])('list query %s is 400 naming %s', async (query, field) => {
+    const res = await api.call('GET', `/api/v1/customers?${query}`);
+    expectError(res, 400, 'validation_failed');
+    expect(fieldsOf(res)).toEqual([field]);
+  });
+
+  it('an unknown query parameter on get is 400', async () => {
+    const res = await api.call('GET', `/api/v1/customers?id=${customerId}&include=orders`);
+    expectError(res, 400, 'validation_failed');
+    expect(fieldsOf(res)).toEqual(['include']);
+  });
+});
+
+describe('routing', () => {
+  it.each(['/api/v1/nope', '/api/v2/customers', '/', '/api/v1/customers/1/orders'])('unknown path %s is 404 route_not_found', async (path) => {
+    expectError(await api.call('GET', path), 404, 'route_not_found');
+  });
+
+  it.each([
+    ['DELETE', '/api/v1/customers', 'GET, POST'],
+    ['PATCH', '/api/v1/customers', 'GET, POST'],
+    ['DELETE', '/api/v1/customers/1', 'GET, PUT'],
+    ['POST', '/api/v1/customers/1', 'GET, PUT'],
+    ['DELETE', '/api/v1/customers?id=1', 'GET, PUT'],
+  ])('%s %s is 405 method_not_allowed with Allow: %s', async (method, path, allow) => {
+    const res = await api.call(method, path);
+    expectError(res, 405, 'method_not_allowed');
+    expect(res.headers.get('allow')?.split(', ').sort()).toEqual(allow.split(', ').sort());
+  });
+});
+
+describe('request id', () => {
+  it('is on every success, in the body and the X-Request-Id header, and differs per request', async () => {
+    const a = await api.call('GET', '/api/v1/customers');
+    const b = await api.call('GET', `/api/v1/customers/${customerId}`);
+    for (const res of [a, b]) expect(res.headers.get('x-request-id')).toBe(res.body.request_id);
+    expect(a.body.request_id).not.toBe(b.body.request_id);
+  });
+
+  it("keeps a caller's sane X-Request-Id and ignores an unsafe one", async () => {
+    const mine = await api.call('GET', '/api/v1/customers', { headers: { 'x-request-id': 'trace-1234abcd' } });
+    expect(mine.body.request_id).toBe('trace-1234abcd');
+    expect(mine.headers.get('x-request-id')).toBe('trace-1234abcd');
+    const err = await api.call('GET', '/api/v1/customers/999999', { headers: { 'x-request-id': 'trace-err-5678' } });
+    expectError(err, 404, 'not_found');
+    expect(err.body.request_id).toBe('trace-err-5678');
+    const unsafe = await api.call('GET', '/api/v1/customers', { headers: { 'x-request-id': '<script>' } });
+    expect(unsafe.body.request_id).not.toBe('<script>');
+    expect(unsafe.headers.get('x-request-id')).toBe(unsafe.body.request_id);
+  });
+});
+
+describe('database unavailable', () => {
+  it('is 503 service_unavailable with no internals', async () => {
+    const real = store();
+    useStore(createStore({ tableName: real.tableName, endpoint: 'http://127.0.0.1:9', region: 'us-east-1' }));
+    clearApiKeyCache();
+    try {
+      const res = await api.call('GET', `/api/v1/customers/${customerId}`);
+      expectError(res, 503, 'service_unavailable');
+      expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack|at /);
+    } finally {
+      useStore(real);
+    }
+    expect((await api.call('GET', `/api/v1/customers/${customerId}`)).status).toBe(200);
+  });
+});
