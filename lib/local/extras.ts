@@ -1,3 +1,4 @@
+import { localPipelineBanner, startLocalPipeline } from './pipeline.js';
 import type { ExtraRoute } from './server.js';
 
 /**
@@ -5,5 +6,6 @@ import type { ExtraRoute } from './server.js';
  * geocoding pipeline, the API docs) plug in here.
  */
 export async function localExtras(): Promise<{ routes: ExtraRoute[]; stops: (() => Promise<void>)[]; banner: string[] }> {
-  return { routes: [], stops: [], banner: [] };
+  const geocoding = await startLocalPipeline();
+  return { routes: [], stops: [() => geocoding.stop()], banner: [localPipelineBanner()] };
 }

@@ -1,0 +1,107 @@
+import { GeocodeCommand, GeoPlacesClient, ThrottlingException } from '@aws-sdk/client-geo-places';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AmazonLocationProvider } from '../../lib/geocoding/amazon-location-provider.js';
+import { geocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.js';
+import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
+import type { Store } from '../../lib/store/client.js';
+import { useFreshTable } from '../support/fresh-table.js';
+import { pendingLocation, putLocation, readLocation } from '../support/geocoding-fixtures.js';
+
+/** Polls until `check` passes (the pipeline is asynchronous); the test's own timeout bounds it. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let store: Store;
+beforeAll(async () => {
+  store = await useFreshTable('pipeline');
+});
+
+const quiet = () => undefined;
+
+describe('local geocoding pipeline, default worker and offline provider', () => {
+  let pipeline: LocalPipeline;
+  beforeAll(async () => {
+    pipeline = await startLocalPipeline({ log: quiet });
+  });
+  afterAll(() => pipeline.stop());
+
+  it('turns a pending location into a geocoded one, near its ZIP centroid', async () => {
+    const loc = pendingLocation();
+    await putLocation(store, loc);
+    const done = await eventually(() => readLocation(store, loc), (l) => l.geocode_status !== 'pending');
+    expect(done).toMatchObject({ geocode_status: 'geocoded', geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' });
+    expect(done.latitude).toBeCloseTo(32.79, 1);
+    expect(done.longitude).toBeCloseTo(-96.8, 1);
+  });
+
+  it('re-geocodes after an address change, and only hands the worker records the filter selects', async () => {
+    const loc = pendingLocation();
+    await putLocation(store, loc);
+    await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'geocoded');
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: 'T#acme#C#999', sk: 'CUSTOMER', entity: 'customer', customer_id: 999 } }));
+    await putLocation(store, { ...loc, address_city: 'Austin', address_zip: '78701', address_version: 2 });
+    const moved = await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'geocoded' && l.address_version === 2);
+    expect(moved.latitude).toBeCloseTo(30.27, 1);
+    const stats = pipeline.stats();
+    expect(stats.recordsRead).toBeGreaterThan(stats.recordsSelected); // the geocoder's own writes and the customer were filtered out
+    expect(pipeline.deadLetters()).toEqual([]);
+  });
+});
+
+describe('local geocoding pipeline, failing provider', () => {
+  const geo = mockClient(GeoPlacesClient);
+  let pipeline: LocalPipeline;
+  let logged: string[] = [];
+  beforeAll(async () => {
+    geo.on(GeocodeCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }));
+    const maxReceives = 3;
+    pipeline = await startLocalPipeline({
+      startingPosition: 'LATEST',
+      maxReceives,
+      retryBackoffMs: { base: 20, max: 100 },
+      handler: geocodeQueueHandler({
+        provider: async () => new AmazonLocationProvider(new GeoPlacesClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })),
+        maxReceives,
+      }),
+      log: (_level, line) => logged.push(line),
+    });
+  });
+  afterAll(async () => {
+    await pipeline.stop();
+    geo.restore();
+  });
+  afterEach(() => {
+    logged = [];
+  });
+
+  it('retries, then ends the location failed and the message on the dead-letter list', async () => {
+    const loc = pendingLocation();
+    await putLocation(store, loc);
+    const failed = await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'failed');
+    expect(failed).toMatchObject({ latitude: null, longitude: null, geocode_source: 'amazon-location' });
+    const letters = await eventually(async () => pipeline.deadLetters(), (d) => d.length === 1);
+    expect(letters[0]!.receiveCount).toBe(3);
+    expect(JSON.parse(letters[0]!.body).dynamodb.NewImage.location_id).toEqual({ N: String(loc.location_id) });
+    expect(geo.commandCalls(GeocodeCommand)).toHaveLength(3);
+    expect(logged.some((l) => l.includes('dead-letter list'))).toBe(true);
+  });
+
+  it('dead-letters a malformed record without holding up the good ones', async () => {
+    const { address_zip: _zip, ...broken } = pendingLocation();
+    geo.reset();
+    geo.on(GeocodeCommand).resolves({ PricingBucket: 'Core', ResultItems: [{ PlaceId: 'p', PlaceType: 'PointAddress', Title: 't', Position: [-96.797, 32.7767] }] });
+    await putLocation(store, broken as never);
+    const good = pendingLocation();
+    await putLocation(store, good);
+    expect(await eventually(() => readLocation(store, good), (l) => l.geocode_status !== 'pending')).toMatchObject({ geocode_status: 'geocoded', latitude: 32.7767 });
+    const letters = await eventually(async () => pipeline.deadLetters(), (d) => d.length === 2);
+    expect(JSON.parse(letters[1]!.body).dynamodb.NewImage.location_id).toEqual({ N: String(broken.location_id) });
+  });
+});
