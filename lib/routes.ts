@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import type { Scope } from './api-keys/api-keys.js';
+import type { ErrorCode } from './errors.js';
 import {
   createCustomerBody,
+  customerDetail,
+  customerObject,
   customerPathParams,
+  customerSummary,
   getCustomerQuery,
   listCustomersQuery,
   updateCustomerBody,
@@ -11,6 +15,7 @@ import {
   createLocationBody,
   customerLocationsPathParams,
   listLocationsQuery,
+  locationObject,
   locationPathParams,
   updateLocationBody,
 } from './locations/schema.js';
@@ -41,6 +46,15 @@ export interface RouteDefinition {
   };
   /** Status of a successful response. */
   successStatus: number;
+  /**
+   * The success body, for the OpenAPI document and the contract tests (which
+   * reject fields it does not list). Envelopes, each with request_id:
+   * list → { data: [data], pagination }; item → { data };
+   * write → { success: true, message, data }; deleted → { success: true, message }.
+   */
+  response?: { envelope: 'list' | 'item' | 'write' | 'deleted'; data?: z.ZodType };
+  /** Domain errors the route can answer beyond those its shape implies (auth, validation, 404 on ids, 413/415, 5xx). */
+  errors?: readonly ErrorCode[];
 }
 
 /**
@@ -58,6 +72,7 @@ export const routes = {
     summary: 'List customers',
     request: { query: listCustomersQuery },
     successStatus: 200,
+    response: { envelope: 'list', data: customerObject },
   },
   getCustomer: {
     operationId: 'getCustomer',
@@ -69,6 +84,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}',
     request: { params: customerPathParams, query: getCustomerQuery },
     successStatus: 200,
+    response: { envelope: 'item', data: customerDetail },
   },
   createCustomer: {
     operationId: 'createCustomer',
@@ -79,6 +95,8 @@ export const routes = {
     summary: 'Create a customer',
     request: { body: createCustomerBody },
     successStatus: 201,
+    response: { envelope: 'write', data: customerSummary },
+    errors: ['duplicate_customer'],
   },
   updateCustomer: {
     operationId: 'updateCustomer',
@@ -90,6 +108,8 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}',
     request: { params: customerPathParams, body: updateCustomerBody },
     successStatus: 200,
+    response: { envelope: 'write', data: customerSummary },
+    errors: ['duplicate_customer'],
   },
   listLocations: {
     operationId: 'listLocations',
@@ -101,6 +121,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}&locations=1',
     request: { params: customerLocationsPathParams, query: listLocationsQuery },
     successStatus: 200,
+    response: { envelope: 'list', data: locationObject },
   },
   createLocation: {
     operationId: 'createLocation',
@@ -112,6 +133,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}&locations=1',
     request: { params: customerLocationsPathParams, body: createLocationBody },
     successStatus: 201,
+    response: { envelope: 'write', data: locationObject },
   },
   getLocation: {
     operationId: 'getLocation',
@@ -123,6 +145,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
     request: { params: locationPathParams },
     successStatus: 200,
+    response: { envelope: 'item', data: locationObject },
   },
   updateLocation: {
     operationId: 'updateLocation',
@@ -134,6 +157,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
     request: { params: locationPathParams, body: updateLocationBody },
     successStatus: 200,
+    response: { envelope: 'write', data: locationObject },
   },
   deleteLocation: {
     operationId: 'deleteLocation',
@@ -145,6 +169,7 @@ export const routes = {
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
     request: { params: locationPathParams },
     successStatus: 200,
+    response: { envelope: 'deleted' },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

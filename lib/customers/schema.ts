@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locationObject } from '../locations/location-object.js';
 import { normalizePhone } from './phone.js';
 
 /**
@@ -50,11 +51,17 @@ export const updateCustomerBody = z
     tax_exempt: taxExempt.optional(),
     tax_exemption_reason: taxExemptionReason.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' })
+  .meta({ override: { minProperties: 1 } });
 export type UpdateCustomerInput = z.output<typeof updateCustomerBody>;
 
 /** Positive integer ids in paths. A malformed id names no customer, so it answers 404 like an unknown one. */
-export const recordId = z.string().regex(/^[1-9]\d{0,9}$/, 'must be a positive integer').transform(Number);
+export const recordId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')
+  .transform(Number)
+  // Documented as the integer a client sends (zod-openapi reads this; validation is unchanged).
+  .meta({ override: { type: 'integer', minimum: 1, maximum: 9_999_999_999, pattern: undefined } });
 export const customerPathParams = z.strictObject({ customerId: recordId });
 
 /** Date.parse rolls 2026-02-30 over to March 2; only a real calendar day survives the round trip. */
@@ -76,7 +83,9 @@ const positiveInt = (max: number) =>
     .string()
     .regex(/^\d+$/, 'must be a positive integer')
     .transform(Number)
-    .refine((n) => n >= 1 && n <= max, `must be between 1 and ${max}`);
+    .refine((n) => n >= 1 && n <= max, `must be between 1 and ${max}`)
+    // Documented as the integer a client sends, with the limits the refine checks.
+    .meta({ override: { type: 'integer', minimum: 1, maximum: max, pattern: undefined } });
 
 export const pageQuery = {
   page: positiveInt(1_000_000).default(1),
@@ -107,8 +116,16 @@ export const customerObject = z.object({
   tax_exemption_reason: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-});
+}).meta({ id: 'Customer' });
 export type CustomerObject = z.infer<typeof customerObject>;
+
+/** The `data` of the create and update answers (seed 000): the id and the name. */
+export const customerSummary = customerObject.pick({ customer_id: true, customer_name: true }).meta({ id: 'CustomerSummary' });
+
+/** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
+export const customerDetail = customerObject
+  .extend({ locations: z.array(locationObject).optional() })
+  .meta({ id: 'CustomerDetail' });
 
 /** Timestamps as the contract shows them: ISO 8601 UTC, whole seconds. */
 export function toStoredInstant(date: Date): string {

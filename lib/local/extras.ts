@@ -1,3 +1,4 @@
+import { docsSiteRoute } from './docs-site.js';
 import { localPipelineBanner, startLocalPipeline } from './pipeline.js';
 import type { ExtraRoute } from './server.js';
 
@@ -7,5 +8,9 @@ import type { ExtraRoute } from './server.js';
  */
 export async function localExtras(): Promise<{ routes: ExtraRoute[]; stops: (() => Promise<void>)[]; banner: string[] }> {
   const geocoding = await startLocalPipeline();
-  return { routes: [], stops: [() => geocoding.stop()], banner: [localPipelineBanner()] };
+  return {
+    routes: [docsSiteRoute()],
+    stops: [() => geocoding.stop()],
+    banner: ['  Docs:      /docs (interactive reference) and /openapi.json, no key needed', localPipelineBanner()],
+  };
 }

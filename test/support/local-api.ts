@@ -1,5 +1,6 @@
 import { createApiKey } from '../../lib/api-keys/api-keys.js';
 import { startLocalServer, type LocalServer } from '../../lib/local/server.js';
+import { assertMatchesContract } from './contract.js';
 import { useFreshTable } from './fresh-table.js';
 
 export interface TestApi {
@@ -47,6 +48,8 @@ export async function startTestApi(): Promise<TestApi> {
       } catch {
         // not JSON: leave as text
       }
+      // Every response of the e2e suite must match the OpenAPI document (status, headers, body).
+      assertMatchesContract({ method, url: `${server.url}${path}`, status: res.status, headers: res.headers, body: parsed });
       return { status: res.status, headers: res.headers, body: parsed };
     },
     close: () => server.close(),

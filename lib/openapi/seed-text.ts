@@ -1,0 +1,199 @@
+/**
+ * Documentation text taken from seed 000 (the contract): field descriptions
+ * and the example requests and responses. The schemas say what is valid;
+ * this says what it means. The document test validates every example here
+ * against the schema it illustrates, so an example cannot drift from the code.
+ */
+
+/** Description of a body field, response field or parameter, by name (applied where the schema has none). */
+export const fieldDescriptions: Record<string, string> = {
+  customer_id: 'Unique customer identifier',
+  customer_name: 'Customer or company name',
+  customer_email: 'Primary contact email',
+  customer_phone: 'Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164)',
+  default_sla_hours: 'Default SLA response time in hours',
+  tax_exempt: 'Whether the customer is tax exempt (default: false)',
+  tax_exemption_reason: 'Reason for tax exemption (max 255 characters)',
+  created_at: 'When the record was created (ISO 8601, UTC)',
+  updated_at: 'When the record was last updated (ISO 8601, UTC)',
+  locations: "The customer's service locations (only with include=locations)",
+  location_id: 'Unique location identifier',
+  location_name: 'Name for this location',
+  address_street: 'Street address',
+  address_city: 'City',
+  address_state: 'Two-letter state code (e.g., TX)',
+  address_zip: 'ZIP code (5 digits)',
+  latitude: 'Latitude (auto-geocoded; null until geocoded)',
+  longitude: 'Longitude (auto-geocoded; null until geocoded)',
+  is_primary: 'Whether this is the primary location',
+  geocode_status: 'Where geocoding of the address stands',
+  geocode_precision: 'How precise the coordinates are (rooftop, street, postal_code, …)',
+  geocode_source: 'Which geocoder produced the coordinates',
+  geocoded_at: 'When the coordinates were set (ISO 8601, UTC)',
+  message: 'What happened, for people',
+  data: 'The record(s)',
+  pagination: 'Where this page sits in the whole result',
+  page: 'Page number (default: 1)',
+  per_page: 'Results per page (default: 50, max: 100)',
+  total: 'Number of records matching the request',
+  total_pages: 'Number of pages at this per_page',
+  search: 'Search by customer name, email, or phone (every word must match the start of a word)',
+  created_after: 'Only customers created after this instant (ISO 8601, e.g. 2026-01-15T00:00:00Z)',
+  created_before: 'Only customers created before this instant (ISO 8601)',
+  has_locations: '1: only customers with locations; 0: only customers without',
+  include: '`locations` embeds the service locations in the response',
+  customerId: 'The customer_id',
+  locationId: 'The location_id',
+};
+
+export interface OperationExamples {
+  request?: unknown;
+  response: unknown;
+}
+
+/** Seed 000's examples, by "METHOD REST-path" (seed-style URLs rewritten). */
+export const seedExamples: Record<string, OperationExamples> = {
+  'GET /api/v1/customers': {
+    response: {
+      data: [
+        {
+          customer_id: 201,
+          customer_name: 'Acme Corporation',
+          customer_email: 'ops@acme.example',
+          customer_phone: '+15551234567',
+          default_sla_hours: 24,
+          tax_exempt: false,
+          tax_exemption_reason: null,
+          created_at: '2026-01-15T10:00:00Z',
+          updated_at: '2026-02-20T08:30:00Z',
+        },
+      ],
+      pagination: { page: 1, per_page: 50, total: 1, total_pages: 1 },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'GET /api/v1/customers/{customerId}': {
+    response: {
+      data: {
+        customer_id: 201,
+        customer_name: 'Acme Corporation',
+        customer_email: 'ops@acme.example',
+        customer_phone: '+15551234567',
+        default_sla_hours: 24,
+        tax_exempt: false,
+        tax_exemption_reason: null,
+        created_at: '2026-01-15T10:00:00Z',
+        updated_at: '2026-02-20T08:30:00Z',
+      },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'POST /api/v1/customers': {
+    request: {
+      customer_name: 'Riverside Medical Center',
+      customer_email: 'facilities@riverside-medical.example',
+      customer_phone: '+15559876543',
+      default_sla_hours: 24,
+      tax_exempt: false,
+      tax_exemption_reason: null,
+    },
+    response: {
+      success: true,
+      message: 'Customer created successfully',
+      data: { customer_id: 202, customer_name: 'Riverside Medical Center' },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'PUT /api/v1/customers/{customerId}': {
+    request: { customer_email: 'facilities@acme.example' },
+    response: {
+      success: true,
+      message: 'Customer updated successfully',
+      data: { customer_id: 201, customer_name: 'Acme Corporation' },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'GET /api/v1/customers/{customerId}/locations': {
+    response: {
+      data: [
+        {
+          location_id: 87,
+          location_name: 'Main Office',
+          address_street: '123 Commerce Blvd',
+          address_city: 'Austin',
+          address_state: 'TX',
+          address_zip: '78701',
+          latitude: 30.2672,
+          longitude: -97.7431,
+          is_primary: true,
+          created_at: '2026-01-15T10:00:00Z',
+          updated_at: '2026-01-15T10:00:00Z',
+          geocode_status: 'geocoded',
+          geocode_precision: 'postal_code',
+          geocode_source: 'us-zip-centroids',
+          geocoded_at: '2026-01-15T10:00:02Z',
+        },
+      ],
+      pagination: { page: 1, per_page: 50, total: 1, total_pages: 1 },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'POST /api/v1/customers/{customerId}/locations': {
+    request: {
+      location_name: 'East Wing',
+      address_street: '456 Health Park Dr',
+      address_city: 'Dallas',
+      address_state: 'TX',
+      address_zip: '75201',
+    },
+    response: {
+      success: true,
+      message: 'Location created successfully',
+      data: {
+        location_id: 88,
+        location_name: 'East Wing',
+        address_street: '456 Health Park Dr',
+        address_city: 'Dallas',
+        address_state: 'TX',
+        address_zip: '75201',
+        // Geocoding runs after the write: a new location starts pending.
+        latitude: null,
+        longitude: null,
+        is_primary: false,
+        created_at: '2026-02-20T08:30:00Z',
+        updated_at: '2026-02-20T08:30:00Z',
+        geocode_status: 'pending',
+        geocode_precision: null,
+        geocode_source: null,
+        geocoded_at: null,
+      },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'PUT /api/v1/customers/{customerId}/locations/{locationId}': {
+    request: { location_name: 'Main Office - Renovated', address_street: '125 Commerce Blvd' },
+    response: {
+      success: true,
+      message: 'Location updated successfully',
+      data: {
+        location_id: 87,
+        location_name: 'Main Office - Renovated',
+        address_street: '125 Commerce Blvd',
+        address_city: 'Austin',
+        address_state: 'TX',
+        address_zip: '78701',
+        // The address changed: re-geocoding is queued, the old pin is cleared until it lands.
+        latitude: null,
+        longitude: null,
+        is_primary: true,
+        created_at: '2026-01-15T10:00:00Z',
+        updated_at: '2026-02-20T08:30:00Z',
+        geocode_status: 'pending',
+        geocode_precision: null,
+        geocode_source: null,
+        geocoded_at: null,
+      },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+};
