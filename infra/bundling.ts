@@ -12,6 +12,12 @@ import type { BuildOptions } from 'esbuild';
 export const lambdaBundling = {
   minify: true,
   sourceMap: true,
+  /**
+   * Maps without the sources embedded: stack traces only need the mappings, and
+   * Node parses the whole map at import under --enable-source-maps (get.ts: map
+   * 3.6 MB → 1.2 MB, measurably faster cold import).
+   */
+  sourcesContent: false,
   target: 'node24',
   format: 'esm' as const,
   externalModules: [] as string[],
@@ -31,6 +37,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     format: lambdaBundling.format,
     minify: lambdaBundling.minify,
     sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
     external: lambdaBundling.externalModules,
     banner: { js: lambdaBundling.banner },
     mainFields: lambdaBundling.mainFields,
