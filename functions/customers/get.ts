@@ -1,13 +1,12 @@
 import { getCustomer, toCustomerObject } from '../../lib/customers/customers.js';
 import { httpEndpoint } from '../../lib/http/endpoint.js';
-import { locationsOfCustomer } from '../../lib/locations/locations.js';
+import { getCustomerWithLocations } from '../../lib/locations/locations.js';
 import { routes } from '../../lib/routes.js';
 
 export const handler = httpEndpoint(routes.getCustomer, async ({ tenantId, params, query }) => {
-  // In parallel: the locations query of an unknown customer finds nothing, and getCustomer's 404 wins.
-  const [customer, locations] = await Promise.all([
-    getCustomer(tenantId, params.customerId),
-    query.include === 'locations' ? locationsOfCustomer(tenantId, params.customerId) : undefined,
-  ]);
-  return { data: { ...toCustomerObject(customer), ...(locations ? { locations } : {}) } };
+  if (query.include === 'locations') {
+    const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId);
+    return { data: { ...toCustomerObject(customer), locations } };
+  }
+  return { data: toCustomerObject(await getCustomer(tenantId, params.customerId)) };
 });

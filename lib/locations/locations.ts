@@ -1,5 +1,6 @@
 import { toStoredInstant } from '../customers/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import type { CustomerRecord } from '../store/customer-store.js';
 import { locationStore, type CustomerLocationState, type LocationChanges, type LocationRecord } from '../store/location-store.js';
 import {
   addressFields,
@@ -122,12 +123,24 @@ export async function listLocations(tenantId: string, customerId: number, q: Lis
   return { items: items.map(toLocationObject), total: customer.locationCount };
 }
 
-/** All of a customer's locations, primary first, then by id (GET customer with include=locations). */
+const primaryFirst = (a: LocationRecord, b: LocationRecord) => Number(b.is_primary) - Number(a.is_primary) || a.location_id - b.location_id;
+
+/** All of a customer's locations, primary first, then by id. */
 export async function locationsOfCustomer(tenantId: string, customerId: number): Promise<LocationObject[]> {
-  const all = await locationStore.all(tenantId, customerId);
-  return all
-    .sort((a, b) => Number(b.is_primary) - Number(a.is_primary) || a.location_id - b.location_id)
-    .map(toLocationObject);
+  return (await locationStore.all(tenantId, customerId)).sort(primaryFirst).map(toLocationObject);
+}
+
+/**
+ * GET customer with include=locations: the customer and all its locations
+ * (primary first, then by id) from one Query of its item collection.
+ */
+export async function getCustomerWithLocations(
+  tenantId: string,
+  customerId: number,
+): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
+  const { customer, locations } = await locationStore.collection(tenantId, customerId);
+  if (!customer) throw new NotFoundError('Customer');
+  return { customer: customer as unknown as CustomerRecord, locations: locations.sort(primaryFirst).map(toLocationObject) };
 }
 
 /** What an update changes, relative to the stored location; empty when the patch restates the current values. */

@@ -163,6 +163,33 @@ export const locationStore = {
     return items;
   },
 
+  /**
+   * A customer's whole item collection in one Query: the customer item
+   * (sk CUSTOMER sorts before LOCATION#…) and every location, in id order.
+   */
+  async collection(tenantId: string, customerId: number): Promise<{ customer: Record<string, unknown> | undefined; locations: LocationRecord[] }> {
+    const { doc, tableName } = store();
+    let customer: Record<string, unknown> | undefined;
+    const locations: LocationRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (item.entity === 'location') locations.push(stripKeys(item));
+        else if (item.entity === 'customer') customer = item;
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return { customer, locations };
+  },
+
   /** The `count` lowest location ids of a customer. */
   async lowestIds(tenantId: string, customerId: number, count: number): Promise<number[]> {
     const ids: number[] = [];

@@ -1,18 +1,19 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCustomer, listCustomers, updateCustomer } from '../../lib/customers/customers.js';
+import { createCustomer, listCustomers, toCustomerObject, updateCustomer } from '../../lib/customers/customers.js';
 import { listCustomersQuery } from '../../lib/customers/schema.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import {
   createLocation,
   deleteLocation,
+  getCustomerWithLocations,
   getLocation,
   listLocations,
   locationsOfCustomer,
   updateLocation,
 } from '../../lib/locations/locations.js';
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
-import type { Store } from '../../lib/store/client.js';
+import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
 import { customerStore } from '../../lib/store/customer-store.js';
 import { customerKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
@@ -215,6 +216,28 @@ describe('getLocation and listLocations', () => {
     const d = await createLocation('acme', c.customer_id, address());
     await updateLocation('acme', c.customer_id, b.location_id, { is_primary: true });
     expect((await locationsOfCustomer('acme', c.customer_id)).map((l) => l.location_id)).toEqual([b.location_id, a.location_id, d.location_id]);
+  });
+});
+
+describe('getCustomerWithLocations (include=locations)', () => {
+  it('reads the customer and its locations, primary first, from one Query', async () => {
+    const c = await newCustomer();
+    expect(await getCustomerWithLocations('acme', c.customer_id)).toMatchObject({ customer: { customer_id: c.customer_id }, locations: [] });
+    const a = await createLocation('acme', c.customer_id, address());
+    const b = await createLocation('acme', c.customer_id, address({ is_primary: true }));
+    const meter = new CapacityMeter();
+    const { customer, locations } = await capacityMeter.run(meter, () => getCustomerWithLocations('acme', c.customer_id));
+    expect(meter.calls).toBe(1);
+    expect(toCustomerObject(customer)).toEqual(c);
+    expect(locations.map((l) => l.location_id)).toEqual([b.location_id, a.location_id]);
+    expect(locations[0]).toEqual(await getLocation('acme', c.customer_id, b.location_id));
+  });
+
+  it('answers 404 for an unknown customer and another tenant’s customer', async () => {
+    const c = await newCustomer();
+    await createLocation('acme', c.customer_id, address());
+    await expect(getCustomerWithLocations('globex', c.customer_id)).rejects.toThrow('Customer not found');
+    await expect(getCustomerWithLocations('acme', 999_999)).rejects.toThrow('Customer not found');
   });
 });
 
