@@ -1,0 +1,216 @@
+import { termsOf } from '../../lib/customers/search-terms.js';
+import type { HttpAnswer } from './http-client.js';
+import { generateCustomer } from './customer-generator.js';
+import { seedCustomers } from './seeding.js';
+
+/**
+ * One typical request per route (keyed by operationId), and the least
+ * capacity the design allows for it, explained. Routes of the route table
+ * without a scenario here are listed as "n/a" by the capacity section, so a
+ * new endpoint shows up as soon as it is in the table.
+ *
+ * Units: an eventually consistent read of ≤ 4 KB is 0.5 RCU, a strongly
+ * consistent one 1 RCU; a write of ≤ 1 KB is 1 WCU, twice that inside a
+ * transaction; a BatchGet rounds each item up on its own, a Query rounds the
+ * sum. Every item here is under those sizes. The API-key lookup is cached in
+ * a warm function (the figures are warm; a cold one adds one 0.5 RCU GetItem).
+ */
+export interface Minimum {
+  read: number;
+  write: number;
+  /** One line per DynamoDB call the design needs. */
+  why: string[];
+}
+
+export interface Exercise {
+  label: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  minimum: Minimum;
+}
+
+export interface ScenarioApi {
+  call(method: string, path: string, body?: unknown): Promise<HttpAnswer>;
+  tenant: string;
+}
+
+type Scenario = () => Promise<Exercise[]>;
+
+const location = (name: string, zip = '75201') => ({
+  location_name: name,
+  address_street: '1500 Main St',
+  address_city: 'Dallas',
+  address_state: 'TX',
+  address_zip: zip,
+});
+
+async function json(answer: Promise<HttpAnswer>, expect: number): Promise<any> {
+  const res = await answer;
+  if (res.status !== expect) throw new Error(`fixture request answered ${res.status}: ${res.body}`);
+  return JSON.parse(res.body);
+}
+
+/**
+ * Before any scenario runs: customers #1..#60 of the generator, and (once the
+ * locations API is in the route table) locations 1–3 on customer #2.
+ */
+export async function seedFixture(api: ScenarioApi, hasLocations: boolean): Promise<void> {
+  await seedCustomers(api.tenant, 1, 60);
+  if (!hasLocations) return;
+  for (const n of ['Main office', 'Warehouse', 'Storefront']) await json(api.call('POST', '/api/v1/customers/2/locations', location(n)), 201);
+}
+
+/** Search-term items a generated customer is indexed under (the generator's phones are +1 and ten digits). */
+const termCount = (i: number) => {
+  const c = generateCustomer(i).input;
+  return termsOf({ name: c.customer_name, email: c.customer_email, phoneNational: c.customer_phone.slice(2) }).length;
+};
+
+export const scenarios: Record<string, Scenario> = {
+  async listCustomers() {
+    return [
+      {
+        label: 'page 1, 50 per page',
+        method: 'GET',
+        path: '/api/v1/customers?page=1&per_page=50',
+        minimum: {
+          read: 0.5 + 50 * 0.5,
+          write: 0,
+          why: ['GetItem tenant counters (page ids are arithmetic on the id counter): 0.5', 'BatchGetItem of the 50 customers, each rounded to 4 KB: 50 × 0.5'],
+        },
+      },
+    ];
+  },
+
+  async getCustomer() {
+    return [
+      { label: 'by id', method: 'GET', path: '/api/v1/customers/1', minimum: { read: 0.5, write: 0, why: ['GetItem customer: 0.5'] } },
+      {
+        label: 'include=locations (3)',
+        method: 'GET',
+        path: '/api/v1/customers/2?include=locations',
+        minimum: { read: 0.5, write: 0, why: ["one Query of the customer's item collection (customer + 3 locations, < 4 KB): 0.5"] },
+      },
+    ];
+  },
+
+  async createCustomer() {
+    const input = generateCustomer(900_001).input;
+    const terms = termCount(900_001);
+    return [
+      {
+        label: `typical (${terms} search terms)`,
+        method: 'POST',
+        path: '/api/v1/customers',
+        body: input,
+        minimum: {
+          read: 0.5,
+          write: 1 + 2 * (2 + terms) + 2 * 2,
+          why: [
+            'GetItem e-mail guard (pre-check that keeps retried duplicates from burning ids; strictly optional): 0.5',
+            'UpdateItem id counter: 1',
+            `TransactWriteItems customer + e-mail guard + ${terms} search-term items, ×2 for a transaction: 2 × ${2 + terms}`,
+            'the customer\'s 2 index entries (gsi1 located, gsi2 created), ×2 in a transaction: 4',
+          ],
+        },
+      },
+    ];
+  },
+
+  async updateCustomer() {
+    const c = generateCustomer(3).input;
+    const renamed = `${c.customer_name.split(' ')[0]} Renamed`;
+    const termSet = (name: string) =>
+      new Set(termsOf({ name, email: c.customer_email, phoneNational: c.customer_phone.slice(2) }).map((t) => `${t.ns}:${t.value}`));
+    const before = termSet(c.customer_name);
+    const after = termSet(renamed);
+    const removed = [...before].filter((t) => !after.has(t)).length;
+    const added = [...after].filter((t) => !before.has(t)).length;
+    return [
+      {
+        label: `rename "${c.customer_name}" → "${renamed}"`,
+        method: 'PUT',
+        path: '/api/v1/customers/3',
+        body: { customer_name: renamed },
+        minimum: {
+          read: 1,
+          write: 2 + 2 * (removed + added),
+          why: [
+            'GetItem customer, strongly consistent (optimistic-concurrency read): 1',
+            'TransactWriteItems customer Put (index keys unchanged: no index write), ×2: 2',
+            `… delete ${removed} old name term(s), put ${added} new one(s), ×2: ${2 * (removed + added)}`,
+          ],
+        },
+      },
+    ];
+  },
+
+  async createLocation() {
+    return [
+      {
+        label: "customer's first location",
+        method: 'POST',
+        path: '/api/v1/customers/4/locations',
+        body: location('Head office', '78701'),
+        minimum: {
+          read: 1,
+          write: 1 + 2 * 2 + 1 + 2 * 3,
+          why: [
+            'GetItem customer state, strongly consistent: 1',
+            'UpdateItem location id counter: 1',
+            'TransactWriteItems location Put + customer Update (count, primary pointer, version), ×2: 4',
+            'UpdateItem tenant located-customers count (first location only): 1',
+            "the customer's index entries in the transaction: gsi1 moves LOCATED#0 → #1 (delete + put), gsi2 location_count changes, ×2: 6",
+          ],
+        },
+      },
+    ];
+  },
+
+  async getLocation() {
+    return [{ label: 'by id', method: 'GET', path: '/api/v1/customers/2/locations/1', minimum: { read: 0.5, write: 0, why: ['GetItem location: 0.5'] } }];
+  },
+
+  async listLocations() {
+    return [
+      {
+        label: 'page 1 of 3 locations',
+        method: 'GET',
+        path: '/api/v1/customers/2/locations',
+        minimum: { read: 1, write: 0, why: ['GetItem customer state (count for the total): 0.5', 'Query of the locations, < 4 KB: 0.5'] },
+      },
+    ];
+  },
+
+  async updateLocation() {
+    return [
+      {
+        label: 'rename (address unchanged)',
+        method: 'PUT',
+        path: '/api/v1/customers/2/locations/2',
+        body: { location_name: 'Warehouse (north)' },
+        minimum: { read: 1, write: 1, why: ['GetItem location, strongly consistent: 1', 'UpdateItem location, conditioned on its address version: 1'] },
+      },
+    ];
+  },
+
+  async deleteLocation() {
+    return [
+      {
+        label: 'a non-primary location',
+        method: 'DELETE',
+        path: '/api/v1/customers/2/locations/3',
+        minimum: {
+          read: 2,
+          write: 2 * 2 + 2,
+          why: [
+            'GetItem customer state + GetItem location, strongly consistent: 1 + 1',
+            'TransactWriteItems location Delete + customer Update, ×2: 4',
+            "the customer's gsi2 entry (location_count changes), ×2: 2",
+          ],
+        },
+      },
+    ];
+  },
+};
