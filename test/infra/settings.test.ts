@@ -33,7 +33,7 @@ describe('deploy-time settings (CDK context)', () => {
     expect(() => settingsFrom({ throttleBurstLimit: 'lots' })).toThrow(/throttleBurstLimit/);
   });
 
-  it('applies log retention to every log group and throttling to the stage', () => {
+  it('applies log retention to every log group and throttling to the stage', { timeout: 180_000 }, () => {
     // Bundling skipped: this file is about settings, stack.test.ts checks the bundles.
     const { template } = synthFieldbook({
       bundle: false,

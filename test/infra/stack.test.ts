@@ -37,7 +37,8 @@ beforeAll(() => {
   template = synth.template;
   outdir = synth.app.outdir;
   resources = template.toJSON().Resources as Record<string, CfnResource>;
-});
+  // esbuild bundles every function in series; generous, as a loaded 2-core machine makes it slow.
+}, 600_000);
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const props = (logicalId: string) => resources[logicalId]!.Properties as Record<string, any>;
