@@ -855,7 +855,7 @@ export interface operations {
                     address_street: string;
                     /** @description City */
                     address_city: string;
-                    /** @description Two-letter state code (e.g., TX) */
+                    /** @description Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out */
                     address_state: string;
                     /** @description ZIP code (5 digits) */
                     address_zip: string;
@@ -943,7 +943,7 @@ export interface operations {
                     address_street?: string;
                     /** @description City */
                     address_city?: string;
-                    /** @description Two-letter state code (e.g., TX) */
+                    /** @description Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out */
                     address_state?: string;
                     /** @description ZIP code (5 digits) */
                     address_zip?: string;

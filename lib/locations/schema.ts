@@ -33,7 +33,12 @@ export const addressState = z
   .string('must be a two-letter USPS state code')
   .trim()
   .toUpperCase()
-  .pipe(z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'));
+  .pipe(z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'))
+  // Documented on its input side: any case is accepted, the answer is uppercase.
+  .meta({
+    description: 'Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out',
+    override: { pattern: '^\\s*[A-Za-z]{2}\\s*$' },
+  });
 export const addressZip = z.string('must be a 5-digit ZIP code').regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201');
 export const isPrimary = z.boolean('must be true or false');
 export const latitude = z.number('must be a number').min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
@@ -78,7 +83,8 @@ export const updateLocationBody = z
     longitude: longitude.optional(),
   })
   .superRefine(bothCoordinatesOrNeither)
-  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' })
+  .meta({ override: { minProperties: 1 } });
 export type UpdateLocationInput = z.output<typeof updateLocationBody>;
 
 /** Malformed ids name no record, so they answer 404 like unknown ones (see validate-request). */
