@@ -12,18 +12,23 @@ function handler(event) {
   var request = event.request;
   var uri = request.uri.replace(/\/+$/, '');
   var qs = request.querystring;
-  if (uri !== '/api/v1/customers' || !qs || !qs.id) {
-    return request;
-  }
   var first = function (p) {
     return p.multiValue && p.multiValue.length ? p.multiValue[0].value : p.value;
   };
+  // An empty id names nothing: left in the query, the handler rejects it
+  // (`?id=` must not turn into the list of every customer).
+  var given = function (p) {
+    return p !== undefined && first(p) !== '';
+  };
+  if (uri !== '/api/v1/customers' || !qs || !given(qs.id)) {
+    return request;
+  }
   var path = uri + '/' + encodeURIComponent(first(qs.id));
   delete qs.id;
   if (qs.locations && first(qs.locations) === '1') {
     path += '/locations';
     delete qs.locations;
-    if (qs.location_id) {
+    if (given(qs.location_id)) {
       path += '/' + encodeURIComponent(first(qs.location_id));
       delete qs.location_id;
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locationObject } from '../locations/location-object.js';
 import { normalizePhone } from './phone.js';
+import { maxSearchWords, searchWords } from './search-terms.js';
 
 /**
  * Request and response schemas of the customer endpoints (seed 000). These
@@ -93,7 +94,12 @@ export const pageQuery = {
 };
 
 export const listCustomersQuery = z.strictObject({
-  search: z.string().max(200, 'must be at most 200 characters').optional(),
+  search: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    // Every word must match; dropping words past the limit would silently widen the result.
+    .refine((s) => searchWords(s).length <= maxSearchWords, `must have at most ${maxSearchWords} words`)
+    .optional(),
   created_after: isoInstant.optional(),
   created_before: isoInstant.optional(),
   has_locations: z.enum(['1', '0'], 'must be 1 or 0').optional(),

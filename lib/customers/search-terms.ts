@@ -69,7 +69,7 @@ export function prefixesOf(word: string): Term[] {
   return prefixes;
 }
 
-/** Splits a search string into distinct words (all must match). */
+/** Splits a search string into distinct words (all must match). The query schema caps their number at maxSearchWords. */
 export function searchWords(search: string): string[] {
-  return [...new Set(search.trim().split(/\s+/).filter(Boolean))].slice(0, maxSearchWords);
+  return [...new Set(search.trim().split(/\s+/).filter(Boolean))];
 }

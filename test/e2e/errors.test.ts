@@ -176,10 +176,18 @@ describe('bad input', () => {
     ['created_before=2026-02-30', 'created_before'],
     ['has_locations=yes', 'has_locations'],
     ['sort=name', 'sort'],
+    ['search=a+b+c+d+e+f+g+h+i', 'search'],
   ])('list query %s is 400 naming %s', async (query, field) => {
     const res = await api.call('GET', `/api/v1/customers?${query}`);
     expectError(res, 400, 'validation_failed');
     expect(fieldsOf(res)).toEqual([field]);
+  });
+
+  it('an empty seed-style id is 400, never the list of every customer', async () => {
+    const res = await api.call('GET', '/api/v1/customers?id=');
+    expectError(res, 400, 'validation_failed');
+    expect(fieldsOf(res)).toEqual(['id']);
+    expectError(await api.call('PUT', '/api/v1/customers?id=', { body: { customer_name: 'X' } }), 405, 'method_not_allowed');
   });
 
   it('an unknown query parameter on get is 400', async () => {

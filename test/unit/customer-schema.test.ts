@@ -188,6 +188,12 @@ describe('listCustomersQuery', () => {
     expect(issuesOf(listCustomersQuery.safeParse({ search: 'a'.repeat(201) })).map((i) => i.path)).toEqual(['search']);
   });
 
+  it('limits search to 8 distinct words, since every word must match', () => {
+    expect(listCustomersQuery.parse({ search: 'a b c d e f g h' }).search).toBe('a b c d e f g h');
+    expect(listCustomersQuery.parse({ search: 'a a a a a a a a a a b' }).search).toBe('a a a a a a a a a a b');
+    expect(issuesOf(listCustomersQuery.safeParse({ search: 'a b c d e f g h i' })).map((i) => i.path)).toEqual(['search']);
+  });
+
   it('rejects unknown query parameters', () => {
     expect(issuesOf(listCustomersQuery.safeParse({ sort: 'name' }))).toEqual([{ path: '', code: 'unrecognized_keys', keys: ['sort'] }]);
   });

@@ -78,6 +78,21 @@ describe('rewriteSeedUrl (the CloudFront Function)', () => {
     ]);
   });
 
+  it('leaves an empty id (or location_id) in the query instead of building a path from it', () => {
+    expect(rewrite('GET', '/api/v1/customers?id=')).toEqual({ path: '/api/v1/customers', query: [['id', '']] });
+    expect(rewrite('GET', '/api/v1/customers?id=&include=locations')).toEqual({
+      path: '/api/v1/customers',
+      query: [
+        ['id', ''],
+        ['include', 'locations'],
+      ],
+    });
+    expect(rewrite('PUT', '/api/v1/customers?id=201&locations=1&location_id=')).toEqual({
+      path: '/api/v1/customers/201/locations',
+      query: [['location_id', '']],
+    });
+  });
+
   it('accepts a trailing slash on the seed path', () => {
     expect(rewrite('GET', '/api/v1/customers/?id=201').path).toBe('/api/v1/customers/201');
   });
