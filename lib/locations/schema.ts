@@ -83,7 +83,11 @@ export const updateLocationBody = z
     longitude: longitude.optional(),
   })
   .superRefine(bothCoordinatesOrNeither)
-  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'at least one field is required',
+    // Only unknown fields sent: naming them is the answer, not "nothing sent".
+    when: (payload) => payload.issues.length === 0,
+  })
   .meta({ override: { minProperties: 1 } });
 export type UpdateLocationInput = z.output<typeof updateLocationBody>;
 
