@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
+import { startTestApi, type TestApi } from '../support/local-api.js';
+
+/**
+ * The whole path of issue 3 over HTTP: the locations API writes, the table
+ * stream (followed by the local pipeline, the Pipe's stand-in) hands the
+ * location to the real geocode worker with the offline ZIP-centroid provider,
+ * and a later GET shows the answer. No durations are asserted: `eventually`
+ * only bounds how long a failing test waits.
+ */
+
+let api: TestApi;
+let pipeline: LocalPipeline;
+beforeAll(async () => {
+  process.env.GEOCODER = 'offline';
+  api = await startTestApi();
+  pipeline = await startLocalPipeline({ log: () => undefined, pollIntervalMs: 50 });
+});
+afterAll(async () => {
+  await pipeline?.stop();
+  await api?.close();
+});
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, boundMs = 20_000): Promise<T> {
+  const giveUpAt = Date.now() + boundMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > giveUpAt) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let n = 0;
+async function newCustomer(): Promise<number> {
+  n += 1;
+  const res = await api.call('POST', '/api/v1/customers', {
+    body: { customer_name: `Geo ${n}`, customer_email: `geo${n}@example.com`, customer_phone: '+15551234567', default_sla_hours: 4 },
+  });
+  return res.body.data.customer_id;
+}
+
+const eastWing = { location_name: 'East Wing', address_street: '456 Health Park Dr', address_city: 'Dallas', address_state: 'TX', address_zip: '75201' };
+
+describe('locations are geocoded through the stream', () => {
+  it('create → pending → geocoded near the ZIP centroid; an address change re-geocodes', async () => {
+    const c = await newCustomer();
+    const created = await api.call('POST', `/api/v1/customers?id=${c}&locations=1`, { body: eastWing });
+    expect(created.body.data).toMatchObject({ geocode_status: 'pending', latitude: null, longitude: null });
+    const path = `/api/v1/customers/${c}/locations/${created.body.data.location_id}`;
+
+    const geocoded = (await eventually(() => api.call('GET', path), (r) => r.body.data.geocode_status !== 'pending')).body.data;
+    expect(geocoded).toMatchObject({ geocode_status: 'geocoded', geocode_precision: 'postal_code', geocoded_at: expect.any(String) });
+    expect(geocoded.geocode_source).toEqual(expect.any(String));
+    // Dallas 75201 is about 32.79, -96.80.
+    expect(geocoded.latitude).toBeCloseTo(32.79, 1);
+    expect(geocoded.longitude).toBeCloseTo(-96.8, 1);
+    expect(geocoded.updated_at).toBe(created.body.data.updated_at);
+
+    const moved = await api.call('PUT', path, { body: { address_street: '123 Commerce Blvd', address_city: 'Austin', address_zip: '78701' } });
+    expect(moved.body.data).toMatchObject({ geocode_status: 'pending', latitude: null, longitude: null });
+    const regeocoded = (await eventually(() => api.call('GET', path), (r) => r.body.data.geocode_status !== 'pending')).body.data;
+    expect(regeocoded.geocode_status).toBe('geocoded');
+    expect(regeocoded.latitude).toBeCloseTo(30.27, 1);
+    expect(regeocoded.longitude).toBeCloseTo(-97.74, 1);
+
+    // include=locations shows the same answer.
+    const customer = await api.call('GET', `/api/v1/customers?id=${c}&include=locations`);
+    expect(customer.body.data.locations).toEqual([regeocoded]);
+  });
+
+  it('a manual pin is never overwritten, and survives a name change', async () => {
+    const c = await newCustomer();
+    const pinned = await api.call('POST', `/api/v1/customers/${c}/locations`, { body: { ...eastWing, latitude: 32.7767, longitude: -96.797 } });
+    const path = `/api/v1/customers/${c}/locations/${pinned.body.data.location_id}`;
+    await api.call('PUT', path, { body: { location_name: 'East Wing - Annex' } });
+    // A location created after the pin is geocoded, so the pipeline has caught up past the pin's records.
+    const marker = await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing });
+    await eventually(
+      () => api.call('GET', `/api/v1/customers/${c}/locations/${marker.body.data.location_id}`),
+      (r) => r.body.data.geocode_status !== 'pending',
+    );
+    const after = (await api.call('GET', path)).body.data;
+    expect(after).toMatchObject({
+      location_name: 'East Wing - Annex',
+      geocode_status: 'manual',
+      geocode_source: 'client',
+      latitude: 32.7767,
+      longitude: -96.797,
+    });
+    expect(pipeline.deadLetters()).toEqual([]);
+  });
+});
