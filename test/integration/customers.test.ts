@@ -158,6 +158,41 @@ describe('updateCustomer', () => {
     await expect(createCustomer(tenant, input({ customer_email: 'me@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
   });
 
+  it('two customers racing to one new e-mail: exactly one gets it', async () => {
+    const tenant = newTenant();
+    const a = await createCustomer(tenant, input());
+    const b = await createCustomer(tenant, input());
+    const results = await Promise.allSettled([
+      updateCustomer(tenant, a.customer_id, { customer_email: 'wanted@acme.example' }),
+      updateCustomer(tenant, b.customer_id, { customer_email: 'WANTED@acme.example' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(DuplicateCustomerError);
+    const emails = [(await getCustomer(tenant, a.customer_id)).customer_email, (await getCustomer(tenant, b.customer_id)).customer_email];
+    expect(emails.filter((e) => e.toLowerCase() === 'wanted@acme.example')).toHaveLength(1);
+    // The loser kept its e-mail, and it is still guarded.
+    const loser = results[0]!.status === 'rejected' ? a : b;
+    await expect(createCustomer(tenant, input({ customer_email: loser.customer_email }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+  });
+
+  it('one customer changing its e-mail twice at once ends with exactly its final e-mail guarded', async () => {
+    const tenant = newTenant();
+    const a = await createCustomer(tenant, input({ customer_email: 'first@acme.example' }));
+    await Promise.all([
+      updateCustomer(tenant, a.customer_id, { customer_email: 'second@acme.example' }),
+      updateCustomer(tenant, a.customer_id, { customer_email: 'third@acme.example' }),
+    ]);
+    const final = (await getCustomer(tenant, a.customer_id)).customer_email;
+    expect(['second@acme.example', 'third@acme.example']).toContain(final);
+    await expect(createCustomer(tenant, input({ customer_email: final }))).rejects.toBeInstanceOf(DuplicateCustomerError);
+    for (const free of ['first@acme.example', 'second@acme.example', 'third@acme.example'].filter((e) => e !== final)) {
+      await expect(createCustomer(tenant, input({ customer_email: free }))).resolves.toMatchObject({ customer_email: free });
+    }
+    // Search follows the final e-mail only.
+    expect(await idsOf(tenant, { search: final.split('@')[0]! + '@' })).toEqual([a.customer_id]);
+  });
+
   it('survives concurrent updates of one customer without losing a field', async () => {
     const tenant = newTenant();
     const c = await createCustomer(tenant, input());
