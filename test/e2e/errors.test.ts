@@ -236,6 +236,22 @@ describe('request id', () => {
   });
 });
 
+describe('internal errors', () => {
+  it('are 500 internal_error with no internals (here: the table is missing)', async () => {
+    const real = store();
+    useStore(createStore({ tableName: 'fieldbook-no-such-table', endpoint: process.env.DYNAMODB_ENDPOINT, region: 'us-east-1' }));
+    clearApiKeyCache();
+    try {
+      const res = await api.call('GET', `/api/v1/customers/${customerId}`);
+      expectError(res, 500, 'internal_error');
+      expect(res.body.error).toEqual({ code: 'internal_error', message: 'An unexpected error occurred' });
+      expect(JSON.stringify(res.body)).not.toMatch(/no-such-table|ResourceNotFound|Exception|\bat\b/);
+    } finally {
+      useStore(real);
+    }
+  });
+});
+
 describe('database unavailable', () => {
   it('is 503 service_unavailable with no internals', async () => {
     const real = store();

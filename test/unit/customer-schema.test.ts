@@ -89,6 +89,10 @@ describe('createCustomerBody', () => {
     expect(issuesOf(createCustomerBody.safeParse({ ...valid, [field]: value }))).toEqual([{ path: field, code }]);
   });
 
+  it.each(['john+tag@acme.com', "o'brien@example.ie", 'first.last@sub.example.co.uk', 'UPPER@EXAMPLE.COM'])('accepts the e-mail %s', (email) => {
+    expect(createCustomerBody.parse({ ...valid, customer_email: email }).customer_email).toBe(email);
+  });
+
   it('accepts the limits themselves', () => {
     const out = createCustomerBody.parse({
       ...valid,
