@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FieldbookApi } from './constructs/api.js';
+import { DocsSite } from './constructs/docs-site.js';
 import { FieldbookEdge } from './constructs/edge.js';
 import type { FieldbookParts } from './constructs/fieldbook-parts.js';
 import { FieldbookTable } from './constructs/table.js';
@@ -23,6 +24,7 @@ export class FieldbookStack extends Stack implements FieldbookParts {
     this.edge = new FieldbookEdge(this, 'Edge', { httpApi: this.api.httpApi, comment: `Fieldbook API (${this.stackName})` });
 
     // Capabilities that build on the parts above: one line each, `new Thing(this, 'Thing', this)`.
+    new DocsSite(this, 'Docs', this);
 
     new CfnOutput(this, 'ApiUrl', { description: 'HTTP API (execute-api), REST paths only', value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'DistributionUrl', { description: 'CloudFront: REST paths and seed-000 query URLs', value: this.edge.url });

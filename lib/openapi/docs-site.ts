@@ -15,7 +15,7 @@ import { buildOpenApiDocument, serializeDocument } from './document.js';
 export interface DocsSiteFile {
   /** URL path the file answers. */
   urlPath: string;
-  /** Object key in the docs bucket (CloudFront maps /docs to docs/index.html). */
+  /** Object key in the docs bucket: the URL path without its leading slash. */
   key: string;
   contentType: string;
   body: string;
@@ -84,7 +84,7 @@ export function docsSiteFiles(document = buildOpenApiDocument()): DocsSiteFile[]
   const file = (urlPath: string, key: string, contentType: string, body: string): DocsSiteFile => ({ urlPath, key, contentType, body });
   return [
     file(openApiPath, 'openapi.json', 'application/json; charset=utf-8', serializeDocument(document)),
-    file(docsPath, 'docs/index.html', 'text/html; charset=utf-8', indexHtml),
+    file(docsPath, 'docs', 'text/html; charset=utf-8', indexHtml),
     file(`${docsPath}/assets/swagger-ui.css`, 'docs/assets/swagger-ui.css', 'text/css; charset=utf-8', swaggerUiDist('swagger-ui.css')),
     file(`${docsPath}/assets/swagger-ui-bundle.js`, 'docs/assets/swagger-ui-bundle.js', 'text/javascript; charset=utf-8', swaggerUiDist('swagger-ui-bundle.js')),
     file(`${docsPath}/assets/docs.js`, 'docs/assets/docs.js', 'text/javascript; charset=utf-8', initScript),
