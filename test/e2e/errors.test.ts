@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearApiKeyCache, createApiKey, revokeApiKey } from '../../lib/api-keys/api-keys.js';
+import { logger } from '../../lib/logger.js';
 import { createStore, store, useStore } from '../../lib/store/client.js';
 import { startTestApi, type TestApi } from '../support/local-api.js';
 
@@ -233,6 +234,37 @@ describe('request id', () => {
     const unsafe = await api.call('GET', '/api/v1/customers', { headers: { 'x-request-id': '<script>' } });
     expect(unsafe.body.request_id).not.toBe('<script>');
     expect(unsafe.headers.get('x-request-id')).toBe(unsafe.body.request_id);
+  });
+});
+
+describe('logs', () => {
+  it('carry the request id on every line of a request, success or error', async () => {
+    const lines: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) =>
+      vi.spyOn(stream, 'write').mockImplementation((chunk: unknown) => {
+        lines.push(String(chunk));
+        return true;
+      });
+    logger.setLogLevel('INFO');
+    const spies = [capture(process.stdout), capture(process.stderr)];
+    try {
+      await api.call('GET', `/api/v1/customers/${customerId}`, { headers: { 'x-request-id': 'log-trace-ok-1' } });
+      await api.call('GET', '/api/v1/customers/999999', { headers: { 'x-request-id': 'log-trace-404-1' } });
+      await api.call('GET', '/api/v1/customers', { key: null, headers: { 'x-request-id': 'log-trace-401-1' } });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      logger.setLogLevel('SILENT');
+    }
+    const entries = lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.trim().startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((e) => e.service === 'fieldbook');
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(entries.map((e) => e.request_id).sort()).toEqual(
+      expect.arrayContaining(['log-trace-ok-1', 'log-trace-404-1', 'log-trace-401-1']),
+    );
+    for (const e of entries) expect(e.request_id).toMatch(/^log-trace-/);
   });
 });
 
