@@ -69,7 +69,11 @@ export function prefixesOf(word: string): Term[] {
   return prefixes;
 }
 
-/** Splits a search string into distinct words (all must match). The query schema caps their number at maxSearchWords. */
+/**
+ * Splits a search string into distinct words (all must match). Punctuation
+ * standing alone ("Acme & Co", "Smith - Jones") separates words, it is not a
+ * word: no term could ever match it. The query schema caps the count at maxSearchWords.
+ */
 export function searchWords(search: string): string[] {
-  return [...new Set(search.trim().split(/\s+/).filter(Boolean))];
+  return [...new Set(search.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
 }

@@ -216,6 +216,7 @@ describe('search', () => {
       ['johnny', 'Johnny Appleseed', 'apple@orchard.example', '+12125550100'],
       ['supplies', 'Acme Supplies', 'sales@acmesupplies.example', '+13105554567'],
       ['cafe', 'Café Zoë', 'bonjour@cafe.example', '+16175550142'],
+      ['ampersand', 'Smith & Jones - Plumbing', 'desk@sjplumbing.example', '+17185550177'],
     ];
     for (const [tag, customer_name, customer_email, customer_phone] of people) {
       ids[tag] = (await createCustomer(tenant, input({ customer_name, customer_email, customer_phone }))).customer_id;
@@ -250,6 +251,8 @@ describe('search', () => {
     ['cafe', ['cafe']],
     ['ZOË', ['cafe']],
     ['glob info', ['globex']],
+    ['Smith & Jones - Plumbing', ['ampersand']],
+    ['smith &', ['ampersand']],
   ])('%j finds %j', async (q, tags) => {
     expect(await search(q)).toEqual(expectIds(...tags));
   });

@@ -75,6 +75,13 @@ describe('searchWords', () => {
     expect(searchWords('   ')).toEqual([]);
   });
 
+  it('drops punctuation standing alone, which no term could match', () => {
+    expect(searchWords('Acme & Co')).toEqual(['Acme', 'Co']);
+    expect(searchWords('Smith - Jones')).toEqual(['Smith', 'Jones']);
+    expect(searchWords(' -- @ ')).toEqual([]);
+    expect(searchWords('john@ #1')).toEqual(['john@', '#1']);
+  });
+
   it('keeps every word (the query schema rejects too many)', () => {
     expect(searchWords('a b c d e f g h i j')).toHaveLength(10);
     expect(maxSearchWords).toBe(8);
