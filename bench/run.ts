@@ -4,9 +4,12 @@
  *   npm run bench                       all sections, full sizes → bench/RESULTS.md
  *   npm run bench -- --quick            fewer iterations, scaling at 1k and 10k only
  *   npm run bench -- overhead scaling   only those sections
+ *   npm run bench -- --sizes=1000,10000 scaling sizes (default 1k, 10k, 100k)
  *
- * Anything but a full run writes bench/.out/RESULTS.<sections>.md instead, so
- * the committed figures always come from one complete run.
+ * A run of every section writes bench/RESULTS.md (its header records the
+ * command and flags); a run of some sections writes
+ * bench/.out/RESULTS.<sections>.md instead, so the committed figures always
+ * come from one run.
  *
  * One DynamoDB Local (in memory, started here) serves every section, each on
  * its own table; each section runs in its own Node process so that module
@@ -65,11 +68,12 @@ function runSectionProcess(spec: SectionSpec, env: NodeJS.ProcessEnv): Promise<{
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
+  const sizes = args.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length);
   const chosen = args.filter((a) => !a.startsWith('--'));
   const unknown = chosen.filter((c) => !sections.some((s) => s.name === c));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${sections.map((s) => s.name).join(', ')}`);
   const selected = chosen.length ? sections.filter((s) => chosen.includes(s.name)) : sections;
-  const complete = !quick && selected.length === sections.length;
+  const complete = selected.length === sections.length;
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   mkdirSync(outDir, { recursive: true });
 
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
   console.log(`Fieldbook bench — ${command}\n${machine.map((l) => `  ${l}`).join('\n')}\n`);
 
   let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_QUICK: quick ? '1' : '0', AWS_REGION: 'us-east-1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_QUICK: quick ? '1' : '0', AWS_REGION: 'us-east-1', ...(sizes ? { BENCH_SIZES: sizes } : {}) };
   if (selected.some((s) => s.needsDynamo)) {
     // JAVA_TOOL_OPTIONS reaches the JVM that startDynamoDbLocal spawns.
     process.env.JAVA_TOOL_OPTIONS = [process.env.JAVA_TOOL_OPTIONS, dynamoHeap].filter(Boolean).join(' ');

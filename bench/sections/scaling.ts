@@ -13,7 +13,7 @@ import { runSection } from '../support/section.js';
 import { checkBulkPathEquivalence, seedCustomers } from '../support/seeding.js';
 import { ms, ratio, summarize, table } from '../support/stats.js';
 
-const tenant = 'bench';
+const tenantPrefix = 'bench-';
 const perPage = 50;
 
 interface Probe {
@@ -45,7 +45,9 @@ interface Cell {
 
 runSection('scaling', async ({ quick, log }) => {
   if (process.env.REPORT_CONSUMED_CAPACITY !== '1') throw new Error('REPORT_CONSUMED_CAPACITY=1 must be set before the handlers load (bench/run.ts does it)');
-  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  // BENCH_SIZES (npm run bench -- --sizes=1000,10000): when the machine is too slow to seed 100k in the time at hand.
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  if (sizes.some((s) => !Number.isInteger(s) || s < perPage || s % perPage !== 0)) throw new Error(`sizes must be multiples of ${perPage}: ${sizes.join(',')}`);
   const reps = quick ? 15 : 30;
 
   log('checking that the bulk seeding path writes what createCustomer writes');
@@ -53,65 +55,76 @@ runSection('scaling', async ({ quick, log }) => {
   const checkedItems = await checkBulkPathEquivalence(checkDb, 30);
 
   await useBenchTable('scaling', { stream: false });
-  const { key } = await createApiKey({ tenantId: tenant, name: 'bench', scopes: ['customers:read'] });
+  // One tenant per size, side by side in one table, so the sizes can be measured interleaved (drift and
+  // JIT warm-up then hit every size alike) and each tenant's reads run next to other tenants' data.
+  const tenants = new Map<number, { name: string; key: string }>();
+  const counts = new Map<number, Counts>();
+  const seeding: string[] = [];
+  for (const size of sizes) {
+    const name = `${tenantPrefix}${size}`;
+    const { key } = await createApiKey({ tenantId: name, name: 'bench', scopes: ['customers:read'] });
+    tenants.set(size, { name, key });
+    const started = performance.now();
+    let lastLog = 0;
+    await seedCustomers(name, 1, size, {
+      concurrency: 4,
+      onProgress: (done) => {
+        if (done - lastLog >= 10_000) {
+          lastLog = done;
+          log(`seeding tenant ${name}: ${done}`);
+        }
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    seeding.push(`${size.toLocaleString('en-US')} in ${seconds.toFixed(0)} s (${(size / seconds).toFixed(0)}/s)`);
+    const c: Counts = { selective: 0, common: 0, twoWords: 0, phoneDigits: 0 };
+    for (let i = 1; i <= size; i++) {
+      const m = generateCustomer(i).matches;
+      for (const k of Object.keys(c) as (keyof Counts)[]) if (m[k]) c[k] += 1;
+    }
+    counts.set(size, c);
+  }
+
   const server = await startLocalServer({ port: 0 });
   const client = keepAliveClient(server.url);
-  const get = async (path: string) => {
-    const res = await client.request('GET', path, { 'x-api-key': key });
+  const get = async (size: number, path: string) => {
+    const res = await client.request('GET', path, { 'x-api-key': tenants.get(size)!.key });
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
     const body = JSON.parse(res.body) as { data: unknown[]; pagination: { total: number } };
     const cc = JSON.parse(String(res.headers['x-consumed-capacity'])) as { read: number };
     return { total: body.pagination.total, returned: body.data.length, read: cc.read };
   };
 
-  const counts: Counts = { selective: 0, common: 0, twoWords: 0, phoneDigits: 0 };
-  const results = new Map<number, Map<string, Cell>>();
-  const seeding: string[] = [];
-  let seeded = 0;
-  for (const size of sizes) {
-    const started = performance.now();
-    let lastLog = 0;
-    await seedCustomers(tenant, seeded + 1, size, {
-      concurrency: 4,
-      onProgress: (done) => {
-        if (done - lastLog >= 5_000) {
-          lastLog = done;
-          log(`seeding to ${size}: ${seeded + done}`);
-        }
-      },
-    });
-    for (let i = seeded + 1; i <= size; i++) {
-      const m = generateCustomer(i).matches;
-      for (const k of Object.keys(counts) as (keyof Counts)[]) if (m[k]) counts[k] += 1;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    seeding.push(`${(size - seeded).toLocaleString('en-US')} customers to reach ${size.toLocaleString('en-US')} in ${seconds.toFixed(0)} s (${((size - seeded) / seconds).toFixed(0)}/s)`);
-    seeded = size;
-
-    log(`measuring at ${size}: ${reps} rounds of ${probes.length} requests`);
-    for (const p of probes) for (let i = 0; i < 3; i++) await get(p.path(size));
-    const samples = new Map<string, number[]>(probes.map((p) => [p.name, []]));
-    const last = new Map<string, Awaited<ReturnType<typeof get>>>();
-    for (let r = 0; r < reps; r++) {
-      // Round-robin over the probes, so that drift spreads over all of them.
-      for (const p of probes) {
+  const warmup = 5;
+  log(`measuring: ${warmup} warm-up + ${reps} rounds of ${probes.length} requests × ${sizes.length} sizes`);
+  const samples = new Map<string, number[]>();
+  const last = new Map<string, Awaited<ReturnType<typeof get>>>();
+  for (let r = 0; r < warmup + reps; r++) {
+    // Round-robin over requests and sizes, so that drift spreads over all of them.
+    for (const p of probes) {
+      for (const size of sizes) {
         const t = performance.now();
-        const answer = await get(p.path(size));
-        samples.get(p.name)!.push(performance.now() - t);
-        last.set(p.name, answer);
+        const answer = await get(size, p.path(size));
+        const elapsed = performance.now() - t;
+        if (r < warmup) continue;
+        const id = `${size}|${p.name}`;
+        samples.set(id, [...(samples.get(id) ?? []), elapsed]);
+        last.set(id, answer);
       }
     }
-    results.set(
+  }
+  const results = new Map<number, Map<string, Cell>>(
+    sizes.map((size) => [
       size,
       new Map(
         probes.map((p) => {
-          const s = summarize(samples.get(p.name)!);
-          const a = last.get(p.name)!;
-          return [p.name, { p50: s.p50, p95: s.p95, read: a.read, total: a.total, returned: a.returned, expected: p.expected(counts, size) }];
+          const s = summarize(samples.get(`${size}|${p.name}`)!);
+          const a = last.get(`${size}|${p.name}`)!;
+          return [p.name, { p50: s.p50, p95: s.p95, read: a.read, total: a.total, returned: a.returned, expected: p.expected(counts.get(size)!, size) }];
         }),
       ),
-    );
-  }
+    ]),
+  );
   client.close();
   await server.close();
 
@@ -129,8 +142,9 @@ runSection('scaling', async ({ quick, log }) => {
   ]);
   const wrong = probes.flatMap((p) => sizes.filter((s) => cell(s, p.name).total !== cell(s, p.name).expected).map((s) => `${p.name} at ${k(s)}`));
   return [
-    `One tenant grown to ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')} customers (generated deterministically: bench/support/customer-generator.ts),`,
-    `read through the local HTTP server with a warm key. Each cell: p50 of ${reps} requests (round-robin over the rows) · RCU`,
+    `One tenant per size — ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')} customers (generated deterministically by bench/support/customer-generator.ts:`,
+    `customer #i is the same in every tenant) — side by side in one table, read through the local HTTP server with a warm key,`,
+    `all requests interleaved (${warmup} warm-up rounds, then ${reps}). Each cell: p50 of ${reps} requests · RCU`,
     `of one request (X-Consumed-Capacity) · matches (\`pagination.total\`). ${perPage} per page; the last page is page size ÷ ${perPage}.`,
     '',
     table(['request', ...sizes.map((s) => `${k(s)} customers`), `p50 ${k(lastSize)} ÷ ${k(first)}`], rows),
@@ -144,7 +158,7 @@ runSection('scaling', async ({ quick, log }) => {
     '"garcia" one of 50 surnames drawn at random (≈ 2% each), so the 2-word search reads both words\' term ranges (≈ 2% + 2% of',
     'the tenant) to find their intersection; "512" is the area code of every 20th phone (5%) plus the numbers ending in 512.',
     '',
-    `Seeding: ${seeding.join('; ')} — through the store's bulk path (\`customerStore.reserveIds\` + \`bulkLoad\`: the items`,
+    `Seeding: ${seeding.join('; ')} customers — through the store's bulk path (\`customerStore.reserveIds\` + \`bulkLoad\`: the items`,
     `\`createCustomer\` writes, via BatchWriteItem). Checked before seeding: for 30 customers, createCustomer and the bulk path`,
     `wrote the same ${checkedItems} items (tenant id and timestamps normalized). The bench table has no stream (DynamoDB Local`,
     'slows every write as stream records pile up; reads never touch it); otherwise it is `createTableInput` of lib/store/table.ts.',
