@@ -10,7 +10,7 @@ import { statusOf, type ErrorCode } from '../errors.js';
 import { maxBodyBytes } from '../http/middleware/body-limits.js';
 import { routeList, type RouteDefinition } from '../routes.js';
 import { errorEnvelope, gatewayMessage, successEnvelope } from './envelopes.js';
-import { fieldDescriptions, seedExamples } from './seed-text.js';
+import { fieldDescriptions, seedExamples, tagDescriptions } from './seed-text.js';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table and the zod
@@ -220,7 +220,10 @@ export function buildOpenApiDocument(
     const item = (paths[route.path] ??= {});
     (item as Record<string, ZodOpenApiOperationObject>)[route.method.toLowerCase()] = operationOf(route, errorCache);
   }
-  const tags = [...new Set(routes.map((r) => tagOf(r.path)))].map((name) => ({ name }));
+  const tags = [...new Set(routes.map((r) => tagOf(r.path)))].map((name) => ({
+    name,
+    description: tagDescriptions[name] ?? `${name} operations`,
+  }));
   const document = createDocument({
     openapi: '3.1.0',
     info: {

@@ -46,6 +46,12 @@ export const fieldDescriptions: Record<string, string> = {
   locationId: 'The location_id',
 };
 
+/** What each tag (resource) groups; a new resource without an entry gets a plain one. */
+export const tagDescriptions: Record<string, string> = {
+  Customers: "A company's customers: create, read, list, search and update them",
+  Locations: "A customer's service locations; each address is geocoded automatically after it is written",
+};
+
 export interface OperationExamples {
   request?: unknown;
   response: unknown;

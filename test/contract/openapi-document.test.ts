@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { statusOf } from '../../lib/errors.js';
@@ -15,6 +16,13 @@ ajv.addSchema(document, 'openapi');
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document (Redocly recommended rules: no error, no warning)', async () => {
+    // A private API: no license to declare.
+    const config = await createConfig({ extends: ['recommended'], rules: { 'info-license': 'off' } });
+    const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+  });
+
   it('is OpenAPI 3.1 with the X-API-Key scheme', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.components.securitySchemes.ApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
