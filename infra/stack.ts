@@ -5,6 +5,7 @@ import { FieldbookApi } from './constructs/api.js';
 import { DocsSite } from './constructs/docs-site.js';
 import { FieldbookEdge } from './constructs/edge.js';
 import type { FieldbookParts } from './constructs/fieldbook-parts.js';
+import { GeocodingPipeline } from './constructs/geocoding-pipeline.js';
 import { FieldbookTable } from './constructs/table.js';
 
 /**
@@ -25,6 +26,7 @@ export class FieldbookStack extends Stack implements FieldbookParts {
 
     // Capabilities that build on the parts above: one line each, `new Thing(this, 'Thing', this)`.
     new DocsSite(this, 'Docs', this);
+    new GeocodingPipeline(this, 'Geocoding', this);
 
     new CfnOutput(this, 'ApiUrl', { description: 'HTTP API (execute-api), REST paths only', value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'DistributionUrl', { description: 'CloudFront: REST paths and seed-000 query URLs', value: this.edge.url });
