@@ -46,7 +46,10 @@ const awaitingGeocoder = {
 } as const;
 
 /** Concurrent writes to one customer's locations retry on a fresh read; this bounds the retries. */
-const maxAttempts = 8;
+const maxAttempts = 10;
+
+/** Jittered exponential pause before retrying a lost race, so a burst of writes to one customer spreads out. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
 
 async function customerOrNotFound(tenantId: string, customerId: number): Promise<CustomerLocationState> {
   const customer = await locationStore.customerState(tenantId, customerId);
@@ -97,6 +100,7 @@ export async function createLocation(
       if (first) await locationStore.adjustLocatedCustomers(tenantId, 1);
       return toLocationObject(record);
     }
+    await backoff(attempt);
     customer = await customerOrNotFound(tenantId, customerId);
   }
   throw tooManyAttempts(`customer ${customerId}`);
@@ -192,6 +196,7 @@ export async function updateLocation(
     }
     const result = await locationStore.update(before, changes, primaryMove);
     if (result.outcome === 'ok') return toLocationObject(result.after);
+    await backoff(attempt);
   }
   throw tooManyAttempts(`location ${locationId}`);
 }
@@ -210,6 +215,7 @@ export async function deleteLocation(tenantId: string, customerId: number, locat
       if (customer.locationCount === 1) await locationStore.adjustLocatedCustomers(tenantId, -1);
       return;
     }
+    await backoff(attempt);
   }
   throw tooManyAttempts(`customer ${customerId}`);
 }

@@ -15,11 +15,10 @@ export interface LocationRecord extends LocationObject {
   address_version: number;
 }
 
-/** What location writes need to know about their customer, read at `version`. */
+/** What location writes need to know about their customer. */
 export interface CustomerLocationState {
   tenantId: string;
   customerId: number;
-  version: number;
   locationCount: number;
   primaryLocationId: number | undefined;
 }
@@ -53,25 +52,46 @@ function setClause(values: Record<string, unknown>, prefix: string) {
  * location_count ±1, the located index keys when the count crosses 0↔1, the
  * primary pointer, and `ADD version 1` — customer updates are conditional Puts
  * on version, so without the bump a racing customer update would write back a
- * stale location_count. Conditioned on the version the caller read, so two
- * location writes of one customer cannot both decide from the same state.
+ * stale location_count.
+ *
+ * Conditioned on exactly the facts the caller decided from, not on the whole
+ * version: whether the count was zero (first location, index flip) or is
+ * still on the same side of it, and — when the write moves the primary flag —
+ * which location held it. So a burst of plain creates for one customer does
+ * not make each other retry; only a write whose decision went stale does.
  */
-function customerUpdate(c: CustomerLocationState, countDelta: -1 | 0 | 1, primaryLocationId: number | undefined): TransactItem {
+function customerUpdate(
+  c: CustomerLocationState,
+  countDelta: -1 | 0 | 1,
+  newPrimary: number | undefined,
+  reliesOnPrimary: boolean,
+): TransactItem {
   const { tableName } = store();
   const after = c.locationCount + countDelta;
+  const crosses = (c.locationCount > 0) !== (after > 0);
   const set: Record<string, unknown> = {};
-  if ((c.locationCount > 0) !== (after > 0)) Object.assign(set, customerKeys.located(c.tenantId, after > 0, c.customerId));
-  if (primaryLocationId !== undefined) set.primary_location_id = primaryLocationId;
+  if (crosses) Object.assign(set, customerKeys.located(c.tenantId, after > 0, c.customerId));
+  if (newPrimary !== undefined) set.primary_location_id = newPrimary;
   const { parts, names, vals } = setClause(set, 's');
-  const remove = primaryLocationId === undefined && after === 0 ? ' REMOVE primary_location_id' : '';
+  const remove = newPrimary === undefined && after === 0 ? ' REMOVE primary_location_id' : '';
+  // A missing customer has no location_count, so every count condition also means "the customer exists".
+  const conditions = [crosses ? 'location_count = :seenCount' : `location_count > :floor`];
+  const values: Record<string, unknown> = crosses ? { ':seenCount': c.locationCount } : { ':floor': countDelta < 0 ? 1 : 0 };
+  if (reliesOnPrimary) {
+    if (c.primaryLocationId === undefined) conditions.push('attribute_not_exists(primary_location_id)');
+    else {
+      conditions.push('primary_location_id = :seenPrimary');
+      values[':seenPrimary'] = c.primaryLocationId;
+    }
+  }
   return {
     Update: {
       TableName: tableName,
       Key: customerKeys.customer(c.tenantId, c.customerId),
       UpdateExpression: `${parts.length ? `SET ${parts.join(', ')} ` : ''}ADD location_count :delta, #version :one${remove}`,
-      ConditionExpression: '#version = :seen',
+      ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: { ...names, '#version': 'version' },
-      ExpressionAttributeValues: { ...vals, ':delta': countDelta, ':one': 1, ':seen': c.version },
+      ExpressionAttributeValues: { ...vals, ...values, ':delta': countDelta, ':one': 1 },
     },
   };
 }
@@ -112,15 +132,13 @@ export const locationStore = {
         TableName: tableName,
         Key: customerKeys.customer(tenantId, customerId),
         ConsistentRead: consistent,
-        ProjectionExpression: '#version, location_count, primary_location_id',
-        ExpressionAttributeNames: { '#version': 'version' },
+        ProjectionExpression: 'location_count, primary_location_id',
       }),
     );
     if (!out.Item) return undefined;
     return {
       tenantId,
       customerId,
-      version: out.Item.version as number,
       locationCount: (out.Item.location_count as number | undefined) ?? 0,
       primaryLocationId: out.Item.primary_location_id as number | undefined,
     };
@@ -208,7 +226,7 @@ export const locationStore = {
     const { tableName } = store();
     const items: TransactItem[] = [
       { Put: { TableName: tableName, Item: locationItem(l), ConditionExpression: 'attribute_not_exists(pk)' } },
-      customerUpdate(customer, 1, l.is_primary ? l.location_id : undefined),
+      customerUpdate(customer, 1, l.is_primary ? l.location_id : undefined, demote !== undefined),
     ];
     if (demote !== undefined) items.push(primaryFlag(customer, demote, false, l.updated_at));
     const result = await transactWrite(items);
@@ -238,10 +256,10 @@ export const locationStore = {
       }
     }
     const { customer, demote } = primaryMove;
-    const items: TransactItem[] = [{ Update: update }, customerUpdate(customer, 0, before.location_id)];
+    const items: TransactItem[] = [{ Update: update }, customerUpdate(customer, 0, before.location_id, true)];
     if (demote !== undefined) items.push(primaryFlag(customer, demote, false, changes.updated_at ?? before.updated_at));
     const result = await transactWrite(items);
-    // The conditions pin the location's geocoding state and the customer's version, so the merge is exact.
+    // The conditions pin the location's geocoding state and the primary pointer, so the merge is exact.
     return result.ok ? { outcome: 'ok', after: { ...before, ...changes } } : { outcome: 'conflict' };
   },
 
@@ -253,10 +271,12 @@ export const locationStore = {
         Delete: {
           TableName: tableName,
           Key: locationKeys.location(l.tenant_id, l.customer_id, l.location_id),
-          ConditionExpression: 'attribute_exists(pk)',
+          // Deleting a location that became primary since the read would leave no primary.
+          ConditionExpression: 'attribute_exists(pk) AND is_primary = :wasPrimary',
+          ExpressionAttributeValues: { ':wasPrimary': l.is_primary },
         },
       },
-      customerUpdate(customer, -1, promote),
+      customerUpdate(customer, -1, promote, promote !== undefined),
     ];
     if (promote !== undefined) items.push(primaryFlag(customer, promote, true, at));
     const result = await transactWrite(items);

@@ -15,6 +15,7 @@ import {
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
 import { customerStore } from '../../lib/store/customer-store.js';
+import { locationStore } from '../../lib/store/location-store.js';
 import { customerKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
@@ -427,6 +428,47 @@ describe('concurrency', () => {
     expect(customer).toMatchObject(customerKeys.located('acme', true, c.customer_id));
     expect(all.filter((l) => l.is_primary)).toHaveLength(1);
     expect(customer?.primary_location_id).toBe(all[0]!.location_id);
+  });
+
+  it('a write whose decision went stale is refused by its conditions', async () => {
+    const c = await newCustomer();
+    // "First location" decided on a count of 0 that is no longer true.
+    const staleEmpty = (await locationStore.customerState('acme', c.customer_id))!;
+    const a = await createLocation('acme', c.customer_id, address());
+    const at = '2026-01-01T00:00:00Z';
+    const record = {
+      ...(await locationStore.get('acme', c.customer_id, a.location_id, true))!,
+      location_id: await locationStore.allocateId('acme'),
+    };
+    expect(await locationStore.insert(record, staleEmpty)).toBe('conflict');
+
+    // Deleting "a non-primary" location that has become primary since the read.
+    const b = await createLocation('acme', c.customer_id, address());
+    const staleCustomer = (await locationStore.customerState('acme', c.customer_id))!;
+    const staleB = (await locationStore.get('acme', c.customer_id, b.location_id, true))!;
+    await updateLocation('acme', c.customer_id, b.location_id, { is_primary: true });
+    expect(await locationStore.remove(staleB, staleCustomer, undefined, at)).toBe('conflict');
+
+    // Demoting a primary that is no longer the primary.
+    const d = await createLocation('acme', c.customer_id, address());
+    const staleD = (await locationStore.get('acme', c.customer_id, d.location_id, true))!;
+    const move = { customer: staleCustomer, demote: staleCustomer.primaryLocationId };
+    expect((await locationStore.update(staleD, { is_primary: true, updated_at: at }, move)).outcome).toBe('conflict');
+
+    expect(await primariesOf('acme', c.customer_id)).toEqual([b.location_id]);
+    expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: 3, primary_location_id: b.location_id });
+  });
+
+  it('a burst of creates for one customer all land, with exact counts', async () => {
+    const c = await newCustomer();
+    const burst = 20;
+    const created = await Promise.all(
+      Array.from({ length: burst }, (_, i) => createLocation('acme', c.customer_id, address({ location_name: `Burst ${i}` }))),
+    );
+    expect(new Set(created.map((l) => l.location_id)).size).toBe(burst);
+    expect(created.filter((l) => l.is_primary)).toHaveLength(1);
+    expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: burst });
+    expect((await listLocations('acme', c.customer_id, { page: 1, per_page: 100 })).items).toHaveLength(burst);
   });
 
   it('concurrent creates asking for primary, and concurrent deletes, keep exactly one primary', async () => {
