@@ -10,7 +10,7 @@ import { statusOf, type ErrorCode } from '../errors.js';
 import { maxBodyBytes } from '../http/middleware/body-limits.js';
 import { routeList, type RouteDefinition } from '../routes.js';
 import { errorEnvelope, gatewayMessage, successEnvelope } from './envelopes.js';
-import { fieldDescriptions, seedExamples, tagDescriptions } from './seed-text.js';
+import { errorExamples, fieldDescriptions, seedExamples, tagDescriptions } from './seed-text.js';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table and the zod
@@ -82,7 +82,16 @@ function errorResponse(codes: ErrorCode[], cache: Map<string, ZodOpenApiResponse
       id,
       description: codes.map((c) => `\`${c}\`: ${errorWhen[c] ?? c}`).join('; '),
       headers: requestIdHeaders(!fromGateway),
-      content: { 'application/json': { schema: fromGateway ? z.union([envelope, gatewayMessage]) : envelope } },
+      content: {
+        'application/json': {
+          schema: fromGateway ? z.union([envelope, gatewayMessage]) : envelope,
+          examples: Object.fromEntries(
+            codes
+              .filter((c) => errorExamples[c])
+              .map((c) => [c, { summary: c, value: { success: false, error: { code: c, ...errorExamples[c] }, request_id: 'a1b2c3d4e5f6' } }]),
+          ),
+        },
+      },
     };
     cache.set(id, response);
   }
@@ -98,7 +107,7 @@ function operationOf(route: RouteDefinition, errorCache: Map<string, ZodOpenApiR
       content: {
         'application/json': {
           schema: successEnvelope(route).meta({ id: `${pascal(route.operationId)}Response` }),
-          ...(examples ? { examples: { seed000: { summary: 'Seed 000 example', value: examples.response } } } : {}),
+          ...(examples ? { examples: { example: { summary: 'Example', value: examples.response } } } : {}),
         },
       },
     },
@@ -138,7 +147,7 @@ function operationOf(route: RouteDefinition, errorCache: Map<string, ZodOpenApiR
             content: {
               'application/json': {
                 schema: route.request.body,
-                ...(examples?.request ? { examples: { seed000: { summary: 'Seed 000 example', value: examples.request } } } : {}),
+                ...(examples?.request ? { examples: { example: { summary: 'Example', value: examples.request } } } : {}),
               },
             },
           },

@@ -52,12 +52,36 @@ export const tagDescriptions: Record<string, string> = {
   Locations: "A customer's service locations; each address is geocoded automatically after it is written",
 };
 
+/** An example error of each code, as the middleware words it (request_id is added by the document). */
+export const errorExamples: Record<string, { message: string; details?: { field: string; issue: string }[] }> = {
+  validation_failed: {
+    message: 'Invalid request: customer_email must be a valid e-mail address; default_sla_hours is required',
+    details: [
+      { field: 'customer_email', issue: 'must be a valid e-mail address' },
+      { field: 'default_sla_hours', issue: 'is required' },
+    ],
+  },
+  duplicate_customer: {
+    message: 'A customer with this email already exists',
+    details: [{ field: 'customer_email', issue: 'already used by another customer: ops@acme.example' }],
+  },
+  unauthorized: { message: 'The X-API-Key header is required' },
+  forbidden: { message: 'This API key lacks the customers:write scope' },
+  not_found: { message: 'Customer not found' },
+  route_not_found: { message: 'No route for GET /api/v1/nothing' },
+  method_not_allowed: { message: 'DELETE is not allowed on /api/v1/customers' },
+  payload_too_large: { message: 'Request body must be at most 65536 bytes' },
+  unsupported_media_type: { message: 'Request body must be JSON (Content-Type: application/json)' },
+  internal_error: { message: 'An unexpected error occurred' },
+  service_unavailable: { message: 'The service is temporarily unavailable, retry shortly' },
+};
+
 export interface OperationExamples {
   request?: unknown;
   response: unknown;
 }
 
-/** Seed 000's examples, by "METHOD REST-path" (seed-style URLs rewritten). */
+/** Examples by "METHOD REST-path": seed 000's, adapted to the full objects the API returns, and ours where the seed has none. */
 export const seedExamples: Record<string, OperationExamples> = {
   'GET /api/v1/customers': {
     response: {
@@ -201,5 +225,31 @@ export const seedExamples: Record<string, OperationExamples> = {
       },
       request_id: 'a1b2c3d4e5f6',
     },
+  },
+  // Not in seed 000 (it has no such examples): ours, in the same style.
+  'GET /api/v1/customers/{customerId}/locations/{locationId}': {
+    response: {
+      data: {
+        location_id: 87,
+        location_name: 'Main Office',
+        address_street: '123 Commerce Blvd',
+        address_city: 'Austin',
+        address_state: 'TX',
+        address_zip: '78701',
+        latitude: 30.2672,
+        longitude: -97.7431,
+        is_primary: true,
+        created_at: '2026-01-15T10:00:00Z',
+        updated_at: '2026-01-15T10:00:00Z',
+        geocode_status: 'geocoded',
+        geocode_precision: 'postal_code',
+        geocode_source: 'us-zip-centroids',
+        geocoded_at: '2026-01-15T10:00:02Z',
+      },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'DELETE /api/v1/customers/{customerId}/locations/{locationId}': {
+    response: { success: true, message: 'Location deleted successfully', request_id: 'a1b2c3d4e5f6' },
   },
 };

@@ -64,10 +64,13 @@ describe('the OpenAPI document', () => {
     it('has examples that match its own schemas and that the server accepts', () => {
       const op = operationOf(route);
       const pointer = `openapi#/paths/${escape(route.path)}/${route.method.toLowerCase()}`;
-      const response = op.responses[String(route.successStatus)].content['application/json'];
-      for (const [name, example] of Object.entries((response.examples ?? {}) as Json)) {
-        const validate = ajv.compile({ $ref: `${pointer}/responses/${route.successStatus}/content/application~1json/schema` });
-        expect(validate(example.value), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      expect(op.responses[String(route.successStatus)].content['application/json'].examples, 'a success example').toBeDefined();
+      for (const [status, ref] of Object.entries(op.responses as Json)) {
+        const at = ref.$ref ? `openapi#/components/responses/${ref.$ref.split('/').at(-1)}` : `${pointer}/responses/${status}`;
+        for (const [name, example] of Object.entries((resolve(ref).content['application/json'].examples ?? {}) as Json)) {
+          const validate = ajv.compile({ $ref: `${at}/content/application~1json/schema` });
+          expect(validate(example.value), `${status} ${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        }
       }
       const body = op.requestBody?.content['application/json'];
       for (const [name, example] of Object.entries((body?.examples ?? {}) as Json)) {
