@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { FieldbookApi } from './constructs/api.js';
@@ -7,6 +7,8 @@ import { FieldbookEdge } from './constructs/edge.js';
 import type { FieldbookParts } from './constructs/fieldbook-parts.js';
 import { GeocodingPipeline } from './constructs/geocoding-pipeline.js';
 import { FieldbookTable } from './constructs/table.js';
+import { LogRetentionPolicy } from './log-retention.js';
+import { readSettings } from './settings.js';
 
 /**
  * Fieldbook: the table, one Lambda per route behind an HTTP API, CloudFront in
@@ -27,6 +29,8 @@ export class FieldbookStack extends Stack implements FieldbookParts {
     // Capabilities that build on the parts above: one line each, `new Thing(this, 'Thing', this)`.
     new DocsSite(this, 'Docs', this);
     new GeocodingPipeline(this, 'Geocoding', this);
+
+    Aspects.of(this).add(new LogRetentionPolicy(readSettings(this.node).logRetention), { priority: AspectPriority.MUTATING });
 
     new CfnOutput(this, 'ApiUrl', { description: 'HTTP API (execute-api), REST paths only', value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'DistributionUrl', { description: 'CloudFront: REST paths and seed-000 query URLs', value: this.edge.url });

@@ -5,6 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldbookFunction } from '../../infra/constructs/fieldbook-function.js';
+import { settingDefaults } from '../../infra/settings.js';
 import type { FieldbookStack } from '../../infra/stack.js';
 import { seedUrlRewritePath } from '../../lib/edge/seed-url-rewrite.js';
 import { routeList } from '../../lib/routes.js';
@@ -131,9 +132,7 @@ describe('functions', () => {
   });
 
   it('has no Lambda function that is not a Fieldbook function, other than CDK custom-resource providers', () => {
-    const house = new Set(
-      houseFunctions().map(logicalIdOf),
-    );
+    const house = new Set(houseFunctions().map(logicalIdOf));
     const others = ofType('AWS::Lambda::Function').map(([id]) => id).filter((id) => !house.has(id) && !id.startsWith('Custom'));
     expect(others).toEqual([]);
   });
@@ -287,6 +286,12 @@ describe('stack', () => {
     expect(JSON.stringify(outputs.DistributionUrl!.Value)).toMatch(/https:\/\/.*DomainName/);
     expect(outputs.TableName!.Value).toEqual({ Ref: tableLogicalId() });
     expect(outputs.TableStreamArn!.Value).toEqual({ 'Fn::GetAtt': [tableLogicalId(), 'StreamArn'] });
+  });
+
+  it('keeps every log group, CDK-made ones included, for the configured retention', () => {
+    const logGroups = ofType('AWS::Logs::LogGroup');
+    expect(logGroups.length).toBeGreaterThan(routeList.length);
+    for (const [id, lg] of logGroups) expect(lg.Properties!.RetentionInDays, id).toBe(settingDefaults.logRetentionDays);
   });
 
   it('is environment-agnostic and needs no context lookups, so it synthesizes offline', () => {
