@@ -68,6 +68,34 @@ const riverside = {
 
 let acmeId: number;
 
+/** The example responses of seed 000, verbatim (e-mails as the contract's text shows them obfuscated). */
+const seedCustomer = {
+  customer_id: 201,
+  customer_name: 'Acme Corporation',
+  customer_email: 'john@acme.example',
+  customer_phone: '+15551234567',
+  default_sla_hours: 24,
+  tax_exempt: false,
+  tax_exemption_reason: null,
+  created_at: '2026-01-15T10:00:00Z',
+  updated_at: '2026-02-20T08:30:00Z',
+};
+const seedExamples = {
+  list: { data: [seedCustomer], pagination: { page: 1, per_page: 50, total: 1, total_pages: 1 }, request_id: 'a1b2c3d4e5f6' },
+  get: { data: seedCustomer, request_id: 'a1b2c3d4e5f6' },
+  create: { success: true, message: 'Customer created successfully', data: { customer_id: 202, customer_name: 'Riverside Medical Center' }, request_id: 'a1b2c3d4e5f6' },
+  update: { success: true, message: 'Customer updated successfully', data: { customer_id: 201, customer_name: 'Acme Corporation' }, request_id: 'a1b2c3d4e5f6' },
+};
+
+/** Keys (in order) and JSON types, recursively: what "the same shape" means. */
+function shapeOf(value: unknown): unknown {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (typeof value === 'object') return Object.entries(value as object).map(([k, v]) => [k, shapeOf(v)]);
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
 describe('seed 000: create a customer (POST /api/v1/customers)', () => {
   it('returns 201 with success, message, data {customer_id, customer_name} and request_id', async () => {
     const first = await api.call('POST', '/api/v1/customers', { body: acme });
@@ -265,5 +293,39 @@ describe('duplicate e-mail under concurrency', () => {
       if (page < res.body.pagination.total_pages) expect(res.body.data).toHaveLength(2);
     }
     expect(pages).toEqual(all.body.data);
+  });
+});
+
+describe('seed 000: every example response has the documented shape', () => {
+  it('create, list (search=Acme), get (both styles), update (both styles)', async () => {
+    const created = await api.call('POST', '/api/v1/customers', {
+      body: { ...riverside, customer_name: 'Riverside Medical Center', customer_email: 'shape@riverside.example' },
+    });
+    expect(shapeOf(created.body)).toEqual(shapeOf(seedExamples.create));
+    expect(created.body.message).toBe(seedExamples.create.message);
+
+    const listed = await api.call('GET', '/api/v1/customers?search=Acme');
+    expect(listed.body.data).toHaveLength(1);
+    // Acme became tax exempt with a reason above (a string where the seed example has null: the field is string / null).
+    expect(typeof listed.body.data[0].tax_exemption_reason).toBe('string');
+    const listedAsSeed = { ...listed.body, data: [{ ...listed.body.data[0], tax_exemption_reason: null }] };
+    expect(shapeOf(listedAsSeed)).toEqual(shapeOf(seedExamples.list));
+
+    for (const url of [`/api/v1/customers?id=${acmeId}`, `/api/v1/customers/${acmeId}`]) {
+      const got = await api.call('GET', url);
+      expect(shapeOf({ ...got.body, data: { ...got.body.data, tax_exemption_reason: null } })).toEqual(shapeOf(seedExamples.get));
+    }
+    for (const url of [`/api/v1/customers?id=${acmeId}&include=locations`, `/api/v1/customers/${acmeId}?include=locations`]) {
+      const got = await api.call('GET', url);
+      const { locations, ...customer } = got.body.data;
+      expect(locations).toEqual([]);
+      expect(shapeOf({ ...got.body, data: { ...customer, tax_exemption_reason: null } })).toEqual(shapeOf(seedExamples.get));
+    }
+
+    for (const url of [`/api/v1/customers?id=${acmeId}`, `/api/v1/customers/${acmeId}`]) {
+      const updated = await api.call('PUT', url, { body: { customer_email: `shape-${url.length}@acme.com` } });
+      expect(shapeOf(updated.body)).toEqual(shapeOf(seedExamples.update));
+      expect(updated.body.message).toBe(seedExamples.update.message);
+    }
   });
 });
