@@ -353,6 +353,17 @@ describe('listCustomers', () => {
     expect(await idsOf(tenant, { has_locations: '0' })).toEqual([1, 2, 4, 5]);
   });
 
+  it('an unfiltered page reads the counters item and exactly the page, whatever the tenant size', async () => {
+    const tenant = newTenant();
+    for (let i = 0; i < 12; i++) await createCustomer(tenant, input());
+    const send = vi.spyOn(store.doc, 'send');
+    await list(tenant, { per_page: '3', page: '3' });
+    const calls = send.mock.calls.map(([command]) => command);
+    expect(calls.map((c) => c.constructor.name)).toEqual(['GetCommand', 'BatchGetCommand']);
+    const batch = calls[1]!.input as { RequestItems: Record<string, { Keys: unknown[] }> };
+    expect(Object.values(batch.RequestItems)[0]!.Keys).toHaveLength(3);
+  });
+
   it('never scans: every list and search plan uses only Get, Query and BatchGet', async () => {
     const tenant = newTenant();
     for (let i = 0; i < 3; i++) await createCustomer(tenant, input({ customer_name: `Hooli ${i}` }), new Date(`2026-01-1${i}T00:00:00Z`));
