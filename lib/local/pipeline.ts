@@ -26,6 +26,7 @@ import type { GeocodeQueueHandler } from '../geocoding/geocode-queue-handler.js'
 import { maxReceivesFromEnv } from '../geocoding/settings.js';
 import { geocodingSettings } from '../geocoding/settings.js';
 import { needsGeocoding } from '../geocoding/stream-filter.js';
+import { addNewShards, shardsToRead, type ShardState } from './pipeline-shards.js';
 
 export interface LocalPipelineOptions {
   /** Table, endpoint and region (default: from the environment, like the store). */
@@ -83,14 +84,6 @@ interface QueuedMessage {
   visibleAt: number;
   sentAt: number;
   firstReceivedAt?: number;
-}
-
-interface ShardState {
-  id: string;
-  parentId?: string;
-  iterator?: string;
-  lastSequenceNumber?: string;
-  done: boolean;
 }
 
 /** Wakes a sleeping loop early (new messages, stop). */
@@ -187,12 +180,7 @@ export async function startLocalPipeline(opts: LocalPipelineOptions = {}): Promi
 
   /** Learns new shards (rollover makes a closed parent and an open child); the first look applies the starting position. */
   async function refreshShards(first: boolean): Promise<void> {
-    for (const shard of await listShards()) {
-      if (!shard.ShardId || shards.has(shard.ShardId)) continue;
-      const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined;
-      // Reading LATEST skips history: shards already closed at start have nothing new.
-      shards.set(shard.ShardId, { id: shard.ShardId, parentId: shard.ParentShardId, done: first && opts.startingPosition === 'LATEST' && closed });
-    }
+    addNewShards(shards, await listShards(), { first, startingPosition: opts.startingPosition ?? 'TRIM_HORIZON' });
   }
 
   async function iteratorFor(shard: ShardState, first: boolean): Promise<string | undefined> {
@@ -242,10 +230,7 @@ export async function startLocalPipeline(opts: LocalPipelineOptions = {}): Promi
 
   // Position every shard before start() resolves, so a write made right after start is seen even from LATEST.
   await refreshShards(true);
-  for (const shard of shards.values()) {
-    const parent = shard.parentId ? shards.get(shard.parentId) : undefined;
-    if (!shard.done && !(parent && !parent.done)) shard.iterator = await iteratorFor(shard, true);
-  }
+  for (const shard of shardsToRead(shards)) shard.iterator = await iteratorFor(shard, true);
 
   async function readLoop(): Promise<void> {
     let lastDescribe = Date.now();
@@ -257,11 +242,8 @@ export async function startLocalPipeline(opts: LocalPipelineOptions = {}): Promi
         }
         let busy = false;
         let finished = false;
-        for (const shard of shards.values()) {
+        for (const shard of shardsToRead(shards)) {
           if (!running) break;
-          if (shard.done) continue;
-          const parent = shard.parentId ? shards.get(shard.parentId) : undefined;
-          if (parent && !parent.done) continue; // parents first: keeps each item's records in order
           busy = (await readShard(shard)) || busy;
           finished ||= shard.done;
         }
