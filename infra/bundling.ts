@@ -14,8 +14,8 @@ export const lambdaBundling = {
   sourceMap: true,
   /**
    * Maps without the sources embedded: stack traces only need the mappings, and
-   * Node parses the whole map at import under --enable-source-maps (get.ts: map
-   * 3.6 MB → 1.2 MB, measurably faster cold import).
+   * Node reads the whole map at import under --enable-source-maps (get.ts: map
+   * 3.6 MB → 1.2 MB; the bundle itself ~950 kB).
    */
   sourcesContent: false,
   target: 'node24',
