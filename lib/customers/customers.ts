@@ -1,4 +1,4 @@
-import { DuplicateCustomerError, NotFoundError } from '../errors.js';
+import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { customerStore, termKey, type CustomerRecord } from '../store/customer-store.js';
 import { normalizePhone } from './phone.js';
 import {
@@ -93,7 +93,8 @@ export async function getCustomer(tenantId: string, customerId: number): Promise
   return c;
 }
 
-const maxUpdateAttempts = 5;
+/** Writes racing on one customer retry on a fresh read, with jittered backoff; past this the caller is told to retry. */
+const maxUpdateAttempts = 10;
 
 export async function updateCustomer(
   tenantId: string,
@@ -123,7 +124,9 @@ export async function updateCustomer(
     const outcome = await customerStore.replace(before, after);
     if (outcome === 'ok') return toCustomerObject(after);
     if (outcome === 'duplicate_email') throw new DuplicateCustomerError(after.customer_email);
-    if (attempt >= maxUpdateAttempts) throw new Error(`customer ${customerId} kept changing under ${attempt} update attempts`);
+    // A customer this busy is a transient condition, not a bug: 503 tells the client to retry.
+    if (attempt >= maxUpdateAttempts) throw new ServiceUnavailableError();
+    await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** Math.min(attempt, 6)));
   }
 }
 
