@@ -2,8 +2,11 @@
  * Search rules (pure): which terms a customer is indexed under, and which term
  * prefixes a search word looks up. A word matches a customer when it starts
  * any word of the name, starts the e-mail address or its domain, or — digits
- * only, at least 3 — starts or ends the phone's national number.
+ * only, at least 3 — starts or ends the phone's national number. A whole
+ * phone number as the API shows it (+15551234567) finds its customer too.
  */
+
+import { normalizePhone } from './phone.js';
 
 /** Term namespaces: `w` words of name/e-mail/domain, `p` phone digits, `r` phone digits reversed (for "ends with"). */
 export type TermNamespace = 'w' | 'p' | 'r';
@@ -65,6 +68,9 @@ export function prefixesOf(word: string): Term[] {
   const digits = word.replace(/[\s().\-+]/g, '');
   if (/^\d+$/.test(digits) && digits.length >= minPhoneDigits) {
     prefixes.push({ ns: 'p', value: digits }, { ns: 'r', value: [...digits].reverse().join('') });
+    // A whole number with its country code ("+15551234567", as the API returns it) finds its customer by the national number.
+    const national = digits.length >= 10 ? normalizePhone(word)?.national : undefined;
+    if (national && national !== digits) prefixes.push({ ns: 'p', value: national });
   }
   return prefixes;
 }
@@ -75,5 +81,7 @@ export function prefixesOf(word: string): Term[] {
  * word: no term could ever match it. The query schema caps the count at maxSearchWords.
  */
 export function searchWords(search: string): string[] {
+  // A whole phone number written with spaces ("+1 (555) 123-4567") is one word, not four.
+  if (/\s/.test(search.trim()) && normalizePhone(search)) return [search.trim()];
   return [...new Set(search.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
 }

@@ -53,6 +53,14 @@ describe('prefixesOf', () => {
     expect(prefixesOf('555-123')).toContainEqual({ ns: 'p', value: '555123' });
   });
 
+  it('looks a whole number with its country code up by its national number too', () => {
+    expect(prefixesOf('+15551234567')).toContainEqual({ ns: 'p', value: '5551234567' });
+    expect(prefixesOf('1-555-123-4567')).toContainEqual({ ns: 'p', value: '5551234567' });
+    expect(prefixesOf('+442079460958')).toContainEqual({ ns: 'p', value: '2079460958' });
+    // A national number needs nothing more.
+    expect(prefixesOf('5551234567').filter((t) => t.ns === 'p')).toEqual([{ ns: 'p', value: '5551234567' }]);
+  });
+
   it('does not look up phones for fewer than 3 digits or mixed words', () => {
     expect(prefixesOf('12')).toEqual([{ ns: 'w', value: '12' }]);
     expect(prefixesOf('a555').some((t) => t.ns !== 'w')).toBe(false);
@@ -80,6 +88,12 @@ describe('searchWords', () => {
     expect(searchWords('Smith - Jones')).toEqual(['Smith', 'Jones']);
     expect(searchWords(' -- @ ')).toEqual([]);
     expect(searchWords('john@ #1')).toEqual(['john@', '#1']);
+  });
+
+  it('keeps a phone number written with spaces as one word', () => {
+    expect(searchWords(' +1 (555) 123-4567 ')).toEqual(['+1 (555) 123-4567']);
+    expect(searchWords('555 123 4567')).toEqual(['555 123 4567']);
+    expect(searchWords('555 123')).toEqual(['555', '123']);
   });
 
   it('keeps every word (the query schema rejects too many)', () => {
