@@ -18,7 +18,7 @@ const accessByScope: Record<Scope, TableAccess> = {
 
 export interface FieldbookApiProps {
   table: ITableV2;
-  /** Defaults to the route table; tests may pass another list. */
+  /** Defaults to the route table (lib/routes.ts). */
   routes?: readonly RouteDefinition[];
 }
 
