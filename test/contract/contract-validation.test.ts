@@ -100,6 +100,12 @@ describe('the check rejects what the document does not allow', () => {
   it('a seed-style URL maps to its REST operation', () => {
     expect(violation({ ...good, url: `${api.url}/api/v1/customers?id=${customerId}`, status: 201 })).toMatch(/for getCustomer/);
   });
+  it('a 405 without its Allow header', async () => {
+    const res = await api.call('DELETE', '/api/v1/customers');
+    const headers = new Headers(res.headers);
+    headers.delete('allow');
+    expect(violation({ method: 'DELETE', url: `${api.url}/api/v1/customers`, status: 405, headers, body: res.body })).toMatch(/Allow header/);
+  });
   it('an unknown path must answer 404 route_not_found', () => {
     expect(violation({ ...good, url: `${api.url}/api/v2/customers` })).toMatch(/must be 404 route_not_found/);
   });

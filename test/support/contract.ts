@@ -117,6 +117,7 @@ export function assertMatchesContract(x: Exchange): void {
     const validate = unmatchedValidator(c, code);
     if (!validate(x.body)) fail(describeErrors(validate));
     if (!x.headers.get('x-request-id')) fail('the X-Request-Id header is missing');
+    if (status === 405 && !x.headers.get('allow')) fail('a 405 must name the allowed methods in an Allow header');
     return;
   }
 
