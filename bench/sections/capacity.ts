@@ -64,7 +64,7 @@ runSection('capacity', async ({ log }) => {
         measured.calls,
         `${units(ex.minimum.read)} / ${units(ex.minimum.write)}`,
         atMinimum ? 'at minimum' : measured.read + measured.write < ex.minimum.read + ex.minimum.write ? 'below' : 'above',
-        transactional ? 'uses a transaction: DynamoDB Local under-reports it (quirks below); the minimum is the AWS figure' : '',
+        transactional ? "a transaction: DynamoDB Local's figure for it is not a per-item sum (quirks below); trust the minimum" : '',
       ]);
       notes.push(`- \`${route.operationId}\` (${ex.label}): ${ex.minimum.why.join('; ')}.`);
     }
@@ -87,9 +87,9 @@ runSection('capacity', async ({ log }) => {
     '- It answers `CapacityUnits` only, never `ReadCapacityUnits`/`WriteCapacityUnits`; the meter in `lib/store/client.ts` tells',
     '  reads from writes by the command name.',
     '- An empty `Query` reports 0; DynamoDB on AWS charges at least 0.5 RCU for any read. A `GetItem` of a missing item reports 0.5, as on AWS.',
-    '- `TransactWriteItems` reports one item per table, doubled, whatever the number of items: 1, 2, 4 or 8 small puts all',
-    '  report 2 (4 when the item has an index entry). Measured write figures of transactional endpoints are therefore too low;',
-    '  the design minimum column is what DynamoDB on AWS would charge.',
+    "- `TransactWriteItems`: the figure does not grow with the number of items — 1, 2, 4 or 8 small puts all report 2 WCU",
+    '  (4 when each has an index entry) — so it is not the per-item sum AWS bills. Measured writes of transactional endpoints',
+    '  are too low (or match by coincidence); the design minimum column is what DynamoDB on AWS would charge.',
     '- Outside transactions, index writes are reported (TOTAL includes them).',
   ].join('\n');
 });

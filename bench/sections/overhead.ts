@@ -117,6 +117,9 @@ runSection('overhead', async ({ quick, log }) => {
   await interleaved('bare GetItem', 'document client → DynamoDB Local', getItem);
   await interleaved('handler called directly', 'Lambda handler of get.ts with a ready event: middy stack + GetItem, no HTTP', () => handler(event(), context));
   await interleaved('HTTP transport floor', 'same client, bare node:http server answering the same bytes', () => floorClient.request('GET', path));
+  await interleaved('local server, no DynamoDB', 'same client and server, a path no route matches: rewrite, event, fallback handler (404 envelope)', () =>
+    client.request('GET', '/api/v1/bench-no-such-route', headers),
+  );
   await interleaved('middy stack, no DynamoDB', 'same route and middlewares, use-case answers from memory', () => stackOnly(event(), context), 10);
   await interleaved('  API-key check (warm cache)', 'SHA-256 of the key + Map lookup', () => authenticate(key, apiKeyCacheMs), 100);
   await interleaved(
