@@ -29,6 +29,8 @@ export interface FieldbookFunctionProps {
   /** Default 10 s: well under API Gateway's 29 s, long enough for SDK retries on a throttled table. */
   timeout?: Duration;
   environment?: Record<string, string>;
+  /** Packages left out of this function's bundle (each must only be imported lazily, on a path this deployment never takes). */
+  excludeModules?: string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export class FieldbookFunction extends nodejs.NodejsFunction {
         sourcesContent: lambdaBundling.sourcesContent,
         target: lambdaBundling.target,
         format: nodejs.OutputFormat.ESM,
-        externalModules: lambdaBundling.externalModules,
+        externalModules: [...lambdaBundling.externalModules, ...(props.excludeModules ?? [])],
         banner: lambdaBundling.banner,
         mainFields: lambdaBundling.mainFields,
         // Synth must work offline and without Docker: esbuild comes from node_modules.

