@@ -14,6 +14,7 @@ import type { Term } from '../customers/search-terms.js';
 import { store } from './client.js';
 import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
 import { tableDefinition } from './table.js';
+import { addToTenantCounter } from './tenant-counters.js';
 import { transactWrite } from './transactions.js';
 
 /** A customer as stored: the seed fields plus what the store needs to keep indexes right. */
@@ -102,19 +103,7 @@ export const customerStore = {
   },
 
   /** Atomic per-tenant id counter. */
-  async allocateId(tenantId: string): Promise<number> {
-    const { doc, tableName } = store();
-    const out = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: 'ADD last_customer_id :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return out.Attributes!.last_customer_id as number;
-  },
+  allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_customer_id', 1),
 
   /** Marks an allocated id as never used, so list pages and totals stay exact. */
   async markVacant(tenantId: string, customerId: number): Promise<void> {
@@ -212,17 +201,7 @@ export const customerStore = {
    * and returns the first. Pair with `bulkLoad`.
    */
   async reserveIds(tenantId: string, count: number): Promise<number> {
-    const { doc, tableName } = store();
-    const out = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: 'ADD last_customer_id :n',
-        ExpressionAttributeValues: { ':n': count },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return (out.Attributes!.last_customer_id as number) - count + 1;
+    return (await addToTenantCounter(tenantId, 'last_customer_id', count)) - count + 1;
   },
 
   /**

@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { LocationObject } from '../locations/schema.js';
 import { store } from './client.js';
-import { customerKeys, locationKeys, tenantKeys } from './keys.js';
+import { customerKeys, locationKeys } from './keys.js';
+import { addToTenantCounter } from './tenant-counters.js';
 import { transactWrite } from './transactions.js';
 
 type TransactItem = Parameters<typeof transactWrite>[0][number];
@@ -145,19 +146,7 @@ export const locationStore = {
   },
 
   /** Atomic per-tenant location id counter (same counters item as customer ids). */
-  async allocateId(tenantId: string): Promise<number> {
-    const { doc, tableName } = store();
-    const out = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: 'ADD last_location_id :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return out.Attributes!.last_location_id as number;
-  },
+  allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_location_id', 1),
 
   async get(tenantId: string, customerId: number, locationId: number, consistent = false): Promise<LocationRecord | undefined> {
     const { doc, tableName } = store();
@@ -291,15 +280,7 @@ export const locationStore = {
    * transaction and this call leaves the total off by one.
    */
   async adjustLocatedCustomers(tenantId: string, delta: 1 | -1): Promise<void> {
-    const { doc, tableName } = store();
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: 'ADD located_customers :d',
-        ExpressionAttributeValues: { ':d': delta },
-      }),
-    );
+    await addToTenantCounter(tenantId, 'located_customers', delta);
   },
 };
 

@@ -1,0 +1,27 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { store } from './client.js';
+import { tenantKeys } from './keys.js';
+
+/** The numeric counters of a tenant's counters item. */
+export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers';
+
+/**
+ * Atomically adds `delta` to one of the tenant's counters and returns the new
+ * value. Always a plain UpdateItem, never part of a transaction: every create
+ * of the tenant touches this item, and a transaction holding it would make
+ * concurrent writes cancel each other with TransactionConflict.
+ */
+export async function addToTenantCounter(tenantId: string, counter: TenantCounter, delta: number): Promise<number> {
+  const { doc, tableName } = store();
+  const out = await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: tenantKeys.counters(tenantId),
+      UpdateExpression: 'ADD #counter :delta',
+      ExpressionAttributeNames: { '#counter': counter },
+      ExpressionAttributeValues: { ':delta': delta },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return out.Attributes![counter] as number;
+}
