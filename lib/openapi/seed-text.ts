@@ -81,6 +81,25 @@ export interface OperationExamples {
   response: unknown;
 }
 
+/** Seed 000's "Main Office" location (location 87), as the API returns it with its geocoding facts. */
+const seedMainOffice = {
+  location_id: 87,
+  location_name: 'Main Office',
+  address_street: '123 Commerce Blvd',
+  address_city: 'Austin',
+  address_state: 'TX',
+  address_zip: '78701',
+  latitude: 30.2672,
+  longitude: -97.7431,
+  is_primary: true,
+  created_at: '2026-01-15T10:00:00Z',
+  updated_at: '2026-01-15T10:00:00Z',
+  geocode_status: 'geocoded',
+  geocode_precision: 'postal_code',
+  geocode_source: 'us-zip-centroids',
+  geocoded_at: '2026-01-15T10:00:02Z',
+};
+
 /** Examples by "METHOD REST-path": seed 000's, adapted to the full objects the API returns, and ours where the seed has none. */
 export const seedExamples: Record<string, OperationExamples> = {
   'GET /api/v1/customers': {
@@ -145,25 +164,7 @@ export const seedExamples: Record<string, OperationExamples> = {
   },
   'GET /api/v1/customers/{customerId}/locations': {
     response: {
-      data: [
-        {
-          location_id: 87,
-          location_name: 'Main Office',
-          address_street: '123 Commerce Blvd',
-          address_city: 'Austin',
-          address_state: 'TX',
-          address_zip: '78701',
-          latitude: 30.2672,
-          longitude: -97.7431,
-          is_primary: true,
-          created_at: '2026-01-15T10:00:00Z',
-          updated_at: '2026-01-15T10:00:00Z',
-          geocode_status: 'geocoded',
-          geocode_precision: 'postal_code',
-          geocode_source: 'us-zip-centroids',
-          geocoded_at: '2026-01-15T10:00:02Z',
-        },
-      ],
+      data: [seedMainOffice],
       pagination: { page: 1, per_page: 50, total: 1, total_pages: 1 },
       request_id: 'a1b2c3d4e5f6',
     },
@@ -229,23 +230,7 @@ export const seedExamples: Record<string, OperationExamples> = {
   // Not in seed 000 (it has no such examples): ours, in the same style.
   'GET /api/v1/customers/{customerId}/locations/{locationId}': {
     response: {
-      data: {
-        location_id: 87,
-        location_name: 'Main Office',
-        address_street: '123 Commerce Blvd',
-        address_city: 'Austin',
-        address_state: 'TX',
-        address_zip: '78701',
-        latitude: 30.2672,
-        longitude: -97.7431,
-        is_primary: true,
-        created_at: '2026-01-15T10:00:00Z',
-        updated_at: '2026-01-15T10:00:00Z',
-        geocode_status: 'geocoded',
-        geocode_precision: 'postal_code',
-        geocode_source: 'us-zip-centroids',
-        geocoded_at: '2026-01-15T10:00:02Z',
-      },
+      data: seedMainOffice,
       request_id: 'a1b2c3d4e5f6',
     },
   },

@@ -5,7 +5,6 @@ import {
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
   GetCommand,
-  QueryCommand,
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -14,6 +13,7 @@ import type { Term } from '../customers/search-terms.js';
 import { store } from './client.js';
 import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
 import { tableDefinition } from './table.js';
+import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
 import { transactWrite } from './transactions.js';
 
@@ -233,7 +233,7 @@ export const customerStore = {
   async idsByTermPrefix(tenantId: string, prefix: Term): Promise<Set<number>> {
     const { pk } = termItemKey(tenantId, prefix, 0);
     const ids = new Set<number>();
-    await queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) =>
+    await queryPages({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) =>
       ids.add(searchTermKeys.idFromSortKey(item.sk as string)),
     );
     return ids;
@@ -248,7 +248,7 @@ export const customerStore = {
       lo && hi ? ' AND gsi2sk BETWEEN :lo AND :hi' : lo ? ' AND gsi2sk > :lo' : hi ? ' AND gsi2sk < :hi' : '';
     if (lo && hi && lo > hi) return [];
     const rows: { id: number; locationCount: number }[] = [];
-    await queryAll(
+    await queryPages(
       {
         IndexName: tableDefinition.gsi2.name,
         KeyConditionExpression: `gsi2pk = :pk${range}`,
@@ -262,12 +262,11 @@ export const customerStore = {
   /** Ids with (or without) locations in id order, the first `limit` of them. */
   async idsByLocated(tenantId: string, hasLocations: boolean, limit: number): Promise<number[]> {
     const ids: number[] = [];
-    await queryAll(
+    await queryPages(
       {
         IndexName: tableDefinition.gsi1.name,
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': customerKeys.locatedPartition(tenantId, hasLocations) },
-        Limit: limit,
       },
       (item) => {
         ids.push(customerKeys.idFromIndexSortKey(item.gsi1sk as string));
@@ -277,23 +276,3 @@ export const customerStore = {
     return ids.slice(0, limit);
   },
 };
-
-/** Follows LastEvaluatedKey until the query is exhausted or `max` items were seen. */
-async function queryAll(
-  input: Omit<QueryCommandInput, 'TableName'>,
-  onItem: (item: Record<string, unknown>) => void,
-  max = Number.POSITIVE_INFINITY,
-): Promise<void> {
-  const { doc, tableName } = store();
-  let seen = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: start }));
-    for (const item of out.Items ?? []) {
-      onItem(item);
-      seen += 1;
-    }
-    start = out.LastEvaluatedKey;
-    if (input.Limit) input = { ...input, Limit: Math.max(1, Math.min(1000, max - seen)) };
-  } while (start && seen < max);
-}

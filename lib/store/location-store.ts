@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from 
 import type { LocationObject } from '../locations/schema.js';
 import { store } from './client.js';
 import { customerKeys, locationKeys } from './keys.js';
+import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
 import { transactWrite } from './transactions.js';
 
@@ -284,32 +285,21 @@ export const locationStore = {
   },
 };
 
-/** Queries a customer's location items in id order, following pages until exhausted or `max` items were seen. */
-async function queryLocations(
+/** A customer's location items in id order, up to `max` of them. */
+function queryLocations(
   tenantId: string,
   customerId: number,
   extra: Pick<QueryCommandInput, 'ProjectionExpression' | 'ConsistentRead'>,
   onItem: (item: Record<string, unknown>) => void,
   max = Number.POSITIVE_INFINITY,
 ): Promise<void> {
-  const { doc, tableName } = store();
-  let seen = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId), ':prefix': locationKeys.prefix },
-        ...extra,
-        ...(Number.isFinite(max) ? { Limit: Math.min(1000, max - seen) } : {}),
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      onItem(item);
-      seen += 1;
-    }
-    start = out.LastEvaluatedKey;
-  } while (start && seen < max);
+  return queryPages(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId), ':prefix': locationKeys.prefix },
+      ...extra,
+    },
+    onItem,
+    max,
+  );
 }
