@@ -676,7 +676,10 @@ export interface operations {
                 "application/json": {
                     /** @description Customer or company name */
                     customer_name: string;
-                    /** @description Primary contact email */
+                    /**
+                     * Format: email
+                     * @description Primary contact email
+                     */
                     customer_email: string;
                     /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
                     customer_phone: string;
@@ -765,7 +768,10 @@ export interface operations {
                 "application/json": {
                     /** @description Customer or company name */
                     customer_name?: string;
-                    /** @description Primary contact email */
+                    /**
+                     * Format: email
+                     * @description Primary contact email
+                     */
                     customer_email?: string;
                     /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
                     customer_phone?: string;

@@ -13,7 +13,9 @@ export const customerEmail = z
   .string()
   .trim()
   .max(254, 'must be at most 254 characters')
-  .pipe(z.email('must be a valid e-mail address'));
+  .pipe(z.email('must be a valid e-mail address'))
+  // Trimmed first, then checked: documented as what a client sends, an e-mail of at most 254 characters.
+  .meta({ override: { type: 'string', format: 'email', maxLength: 254 } });
 export const customerPhone = z
   .string()
   .max(40, 'must be at most 40 characters')
