@@ -81,6 +81,19 @@ export interface OperationExamples {
   response: unknown;
 }
 
+/** Seed 000's customer 201 (its e-mail, obfuscated in the seed's page, replaced by a valid one). */
+const seedAcme = {
+  customer_id: 201,
+  customer_name: 'Acme Corporation',
+  customer_email: 'ops@acme.example',
+  customer_phone: '+15551234567',
+  default_sla_hours: 24,
+  tax_exempt: false,
+  tax_exemption_reason: null,
+  created_at: '2026-01-15T10:00:00Z',
+  updated_at: '2026-02-20T08:30:00Z',
+};
+
 /** Seed 000's "Main Office" location (location 87), as the API returns it with its geocoding facts. */
 const seedMainOffice = {
   location_id: 87,
@@ -104,36 +117,14 @@ const seedMainOffice = {
 export const seedExamples: Record<string, OperationExamples> = {
   'GET /api/v1/customers': {
     response: {
-      data: [
-        {
-          customer_id: 201,
-          customer_name: 'Acme Corporation',
-          customer_email: 'ops@acme.example',
-          customer_phone: '+15551234567',
-          default_sla_hours: 24,
-          tax_exempt: false,
-          tax_exemption_reason: null,
-          created_at: '2026-01-15T10:00:00Z',
-          updated_at: '2026-02-20T08:30:00Z',
-        },
-      ],
+      data: [seedAcme],
       pagination: { page: 1, per_page: 50, total: 1, total_pages: 1 },
       request_id: 'a1b2c3d4e5f6',
     },
   },
   'GET /api/v1/customers/{customerId}': {
     response: {
-      data: {
-        customer_id: 201,
-        customer_name: 'Acme Corporation',
-        customer_email: 'ops@acme.example',
-        customer_phone: '+15551234567',
-        default_sla_hours: 24,
-        tax_exempt: false,
-        tax_exemption_reason: null,
-        created_at: '2026-01-15T10:00:00Z',
-        updated_at: '2026-02-20T08:30:00Z',
-      },
+      data: seedAcme,
       request_id: 'a1b2c3d4e5f6',
     },
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
 import { startTestApi, type TestApi } from '../support/local-api.js';
+import { eventually } from '../support/eventually.js';
 
 /**
  * Geocoding under the conditions that make asynchronous pipelines go wrong:
@@ -22,14 +23,6 @@ afterAll(async () => {
   await pipeline?.stop();
   await api?.close();
 });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let n = 0;
 async function newCustomer(): Promise<number> {

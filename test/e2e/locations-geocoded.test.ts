@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
 import { startTestApi, type TestApi } from '../support/local-api.js';
+import { eventually } from '../support/eventually.js';
 
 /**
  * The whole path of issue 3 over HTTP: the locations API writes, the table
@@ -21,15 +22,6 @@ afterAll(async () => {
   await pipeline?.stop();
   await api?.close();
 });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, boundMs = 20_000): Promise<T> {
-  const giveUpAt = Date.now() + boundMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > giveUpAt) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let n = 0;
 async function newCustomer(): Promise<number> {

@@ -8,15 +8,7 @@ import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
 import { pendingLocation, putLocation, readLocation } from '../support/geocoding-fixtures.js';
-
-/** Polls until `check` passes (the pipeline is asynchronous); the test's own timeout bounds it. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../support/eventually.js';
 
 let store: Store;
 beforeAll(async () => {
