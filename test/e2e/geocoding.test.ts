@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
-import { startTestApi, type TestApi } from '../support/local-api.js';
+import type { LocalPipeline } from '../../lib/local/pipeline.js';
+import { startGeocodingTestApi, type GeocodingTestApi } from '../support/geocoding-api.js';
+import type { TestApi } from '../support/local-api.js';
 import { eventually } from '../support/eventually.js';
 
 /**
@@ -12,27 +13,15 @@ import { eventually } from '../support/eventually.js';
  * pin — is test/e2e/locations-geocoded.test.ts.)
  */
 
+let env: GeocodingTestApi;
 let api: TestApi;
 let pipeline: LocalPipeline;
 beforeAll(async () => {
-  process.env.GEOCODER = 'offline';
-  api = await startTestApi();
-  pipeline = await startLocalPipeline({ log: () => undefined, pollIntervalMs: 50 });
+  env = await startGeocodingTestApi();
+  ({ api, pipeline } = env);
 });
-afterAll(async () => {
-  await pipeline?.stop();
-  await api?.close();
-});
-
-let n = 0;
-async function newCustomer(): Promise<number> {
-  n += 1;
-  const res = await api.call('POST', '/api/v1/customers', {
-    body: { customer_name: `Geocoding ${n}`, customer_email: `geocoding${n}@example.com`, customer_phone: '+15551234567', default_sla_hours: 8 },
-  });
-  expect(res.status).toBe(201);
-  return res.body.data.customer_id;
-}
+afterAll(() => env?.close());
+const newCustomer = () => env.newCustomer();
 
 const dallas = { location_name: 'East Wing', address_street: '456 Health Park Dr', address_city: 'Dallas', address_state: 'TX', address_zip: '75201' };
 const answered = (r: { body: any }) => r.body.data.geocode_status !== 'pending';
