@@ -1,14 +1,15 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
-import { customerStore, termKey, type CustomerRecord } from '../store/customer-store.js';
-import { normalizePhone } from './phone.js';
+import { customerStore, termKey, type CustomerRecord, type TenantCounters } from '../store/customer-store.js';
 import {
   toStoredInstant,
   type CreateCustomerInput,
   type CustomerObject,
   type ListCustomersQuery,
+  type CustomerPatch,
   type UpdateCustomerInput,
 } from './schema.js';
-import { prefixesOf, searchWords, termsOf } from './search-terms.js';
+import { assertReadOnlyFieldsUnchanged, writableFieldsOf } from './read-only-fields.js';
+import { prefixesOf, searchFilterOf, termsOf } from './search-terms.js';
 
 /** The customer object exactly as seed 000 lists its fields, in that order. */
 export function toCustomerObject(c: CustomerRecord): CustomerObject {
@@ -28,8 +29,7 @@ export function toCustomerObject(c: CustomerRecord): CustomerObject {
 const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 function searchTermsOf(c: Pick<CustomerRecord, 'customer_name' | 'customer_email' | 'customer_phone'>): string[] {
-  const phoneNational = normalizePhone(c.customer_phone)?.national ?? '';
-  return termsOf({ name: c.customer_name, email: c.customer_email, phoneNational }).map(termKey);
+  return termsOf({ name: c.customer_name, email: c.customer_email, phone: c.customer_phone }).map(termKey);
 }
 
 /** The stored record of a new customer (what createCustomer writes; the bench's bulk seeding writes the same). */
@@ -55,36 +55,14 @@ export function newCustomerRecord(tenantId: string, customerId: number, input: C
 }
 
 export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
-  const emailKey = emailKeyOf(input.customer_email);
   // Cheap pre-check so that retried duplicates do not burn ids; the
   // transaction's guard item is what actually enforces uniqueness.
-  if ((await customerStore.emailOwner(tenantId, emailKey)) !== undefined) {
+  if ((await customerStore.emailOwner(tenantId, emailKeyOf(input.customer_email))) !== undefined) {
     throw new DuplicateCustomerError(input.customer_email);
   }
-  const customerId = await customerStore.allocateId(tenantId);
-  const record = newCustomerRecord(tenantId, customerId, input, now);
-  let outcome: Awaited<ReturnType<typeof customerStore.insert>>;
-  try {
-    outcome = await customerStore.insert(record);
-  } catch (err) {
-    await releaseIdIfUnused(tenantId, customerId);
-    throw err;
-  }
-  if (outcome === 'duplicate_email') {
-    await customerStore.markVacant(tenantId, customerId);
-    throw new DuplicateCustomerError(input.customer_email);
-  }
-  return toCustomerObject(record);
-}
-
-/** After an ambiguous failure the write may still have landed: only a customer that is truly absent frees its id. */
-async function releaseIdIfUnused(tenantId: string, customerId: number): Promise<void> {
-  try {
-    if (!(await customerStore.get(tenantId, customerId, true))) await customerStore.markVacant(tenantId, customerId);
-  } catch {
-    // The store is failing; the original error is the one to report. A lost
-    // vacancy only makes one list page one item short.
-  }
+  const created = await customerStore.create(tenantId, (customerId) => newCustomerRecord(tenantId, customerId, input, now));
+  if (created.outcome === 'duplicate_email') throw new DuplicateCustomerError(input.customer_email);
+  return toCustomerObject(created.record);
 }
 
 export async function getCustomer(tenantId: string, customerId: number): Promise<CustomerRecord> {
@@ -99,13 +77,15 @@ const maxUpdateAttempts = 10;
 export async function updateCustomer(
   tenantId: string,
   customerId: number,
-  patch: UpdateCustomerInput,
+  input: UpdateCustomerInput,
   now = () => new Date(),
 ): Promise<CustomerObject> {
+  const patch = writableFieldsOf(input);
   for (let attempt = 1; ; attempt++) {
     const before = await customerStore.get(tenantId, customerId, true);
     if (!before) throw new NotFoundError('Customer');
-    const changed = (Object.keys(patch) as (keyof UpdateCustomerInput)[]).filter(
+    assertReadOnlyFieldsUnchanged(input, before);
+    const changed = (Object.keys(patch) as (keyof CustomerPatch)[]).filter(
       (k) => patch[k] !== undefined && patch[k] !== before[k],
     );
     if (changed.length === 0) return toCustomerObject(before);
@@ -137,7 +117,7 @@ export interface CustomerPage {
 
 /**
  * Lists customers in id order. Each query shape picks the cheapest plan:
- * - no filter: page ids computed from the id counter and its vacancies → one BatchGet;
+ * - no filter: page ids computed from the id counter and its gaps → one BatchGet;
  * - has_locations only: the located index, read up to the page's end;
  * - created range (± has_locations): the created index, keys only;
  * - search (± any filter): term prefixes, reading only matching terms.
@@ -146,10 +126,11 @@ export interface CustomerPage {
 export async function listCustomers(tenantId: string, q: ListCustomersQuery): Promise<CustomerPage> {
   const offset = (q.page - 1) * q.per_page;
   const hasLocations = q.has_locations === undefined ? undefined : q.has_locations === '1';
-  const words = q.search ? searchWords(q.search) : [];
+  const search = searchFilterOf(q.search);
+  if (search.kind === 'nothing') return { items: [], total: 0 };
 
-  if (words.length > 0) {
-    let ids = await idsMatchingAll(tenantId, words);
+  if (search.kind === 'words') {
+    let ids = await idsMatchingAll(tenantId, search.words);
     if (q.created_after || q.created_before || hasLocations !== undefined) {
       ids = await filterByRecord(tenantId, ids, (c) =>
         (!q.created_after || c.created_at > q.created_after) &&
@@ -169,18 +150,37 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
     return pageOf(tenantId, ids, offset, q.per_page);
   }
 
-  const counters = await customerStore.counters(tenantId);
-  const vacant = new Set(counters.vacantCustomerIds);
-  const customerCount = counters.lastCustomerId - vacant.size;
+  const { counters, gaps } = await idSpace(tenantId);
+  const { lastCustomerId } = counters;
+  const customerCount = lastCustomerId - gaps.length;
 
   if (hasLocations !== undefined) {
-    const total = hasLocations ? counters.locatedCustomers : customerCount - counters.locatedCustomers;
+    const located = await customerStore.locatedCount(tenantId, counters);
+    const total = hasLocations ? located : customerCount - located;
     const ids = offset < total ? await customerStore.idsByLocated(tenantId, hasLocations, offset + q.per_page) : [];
     return { items: (await customerStore.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
   }
 
-  const ids = idsAtPosition(counters.lastCustomerId, counters.vacantCustomerIds, offset, q.per_page);
+  const ids = idsAtPosition(lastCustomerId, gaps, offset, q.per_page);
   return { items: (await customerStore.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
+}
+
+/**
+ * The tenant's ids 1..last and the gaps among them: ids never written
+ * (vacant), and pending ids whose create has not landed (in flight, or lost
+ * to a crash; one read of those few customers tells). So totals and pages are
+ * exact whatever point a create crashed at. Pending ids found settled are
+ * tidied up on the way.
+ */
+async function idSpace(tenantId: string): Promise<{ counters: TenantCounters; gaps: number[] }> {
+  const counters = await customerStore.counters(tenantId);
+  const pending = counters.pendingCustomerIds;
+  if (pending.size === 0) return { counters, gaps: counters.vacantCustomerIds };
+  const written = new Set((await customerStore.getMany(tenantId, [...pending.keys()])).map((c) => c.customer_id));
+  await customerStore.settlePending(tenantId, pending, written).catch(() => undefined);
+  const unwritten = [...pending.keys()].filter((id) => !written.has(id));
+  const gaps = [...new Set([...counters.vacantCustomerIds, ...unwritten])].sort((a, b) => a - b);
+  return { counters, gaps };
 }
 
 /**

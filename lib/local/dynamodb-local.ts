@@ -52,6 +52,8 @@ export interface DynamoDbLocal {
   endpoint: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: no shutdown, writes in flight cut off (the crash tests). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -98,6 +100,12 @@ export async function startDynamoDbLocal(opts: { port?: number; dataDir?: string
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -25,6 +25,10 @@ export function createStore(config: StoreConfig): Store {
   const client = new DynamoDBClient({
     region: config.region,
     endpoint: config.endpoint,
+    // A database that stops answering must become a prompt 503, not a request
+    // hanging until the function's timeout: bounded connect and response
+    // times, each attempt (the SDK retries 3 times in all).
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 8_000 },
     // DynamoDB Local accepts any credentials; real AWS uses the default chain.
     ...(config.endpoint && !process.env.AWS_ACCESS_KEY_ID
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }

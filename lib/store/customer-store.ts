@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -10,11 +11,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CustomerObject } from '../customers/schema.js';
 import type { Term } from '../customers/search-terms.js';
+import { ServiceUnavailableError } from '../errors.js';
 import { store } from './client.js';
 import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
+import { readTally } from './tenant-tallies.js';
 import { transactWrite } from './transactions.js';
 
 /** A customer as stored: the seed fields plus what the store needs to keep indexes right. */
@@ -33,8 +36,39 @@ export interface TenantCounters {
   lastCustomerId: number;
   /** Ids handed out whose customer was never written (e.g. lost a duplicate-email race). */
   vacantCustomerIds: number[];
-  locatedCustomers: number;
+  /**
+   * Ids handed out whose create is not confirmed yet, with the epoch ms they
+   * were handed out: in flight, or lost to a crash. Whether each was written
+   * is decided by reading it.
+   */
+  pendingCustomerIds: Map<number, number>;
+  /** The located-customer count an older version kept on this item (no longer written; see locatedCount). */
+  legacyLocatedCustomers: number;
 }
+
+/**
+ * How long a create may take from id allocation to its transaction. A create
+ * past it gives up its id instead of writing; so an id still pending after
+ * `pendingGraceMs` can no longer be written, and may be declared vacant.
+ */
+export const createLeaseMs = 60_000;
+export const pendingGraceMs = 15 * 60_000;
+
+/** Each pending id is one attribute of the counters item, so allocating and marking it pending is one atomic write. */
+const pendingPrefix = 'pending_customer#';
+const pendingAttribute = (customerId: number) => `${pendingPrefix}${customerId}`;
+
+/** Last id this process saw per tenant: the first guess of the next allocation (a wrong guess costs one retry). */
+const lastSeenCustomerId = new Map<string, number>();
+
+/** Errors after which DynamoDB surely did not apply the write (unlike timeouts and connection failures). */
+const definitelyNotWritten = new Set([
+  'TransactionCanceledException',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ValidationException',
+]);
 
 /** How a customer record lists its search terms. */
 export const termKey = (t: Term) => `${t.ns}:${t.value}`;
@@ -58,6 +92,96 @@ function stripKeys(item: Record<string, unknown>): CustomerRecord {
   return rest as unknown as CustomerRecord;
 }
 
+/**
+ * Writes a new customer, its e-mail guard and its search terms in one
+ * transaction. Returns 'duplicate_email' when the guard already exists.
+ */
+async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
+  const { tableName } = store();
+  const result = await transactWrite([
+    { Put: { TableName: tableName, Item: customerItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...emailGuardKeys.guard(c.tenant_id, c.email_key), entity: 'email_guard', customer_id: c.customer_id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...c.terms.map((k) => ({
+      Put: { TableName: tableName, Item: termItemKey(c.tenant_id, parseTermKey(k), c.customer_id) },
+    })),
+  ]);
+  if (result.ok) return 'ok';
+  if (result.failedConditions.includes(1)) return 'duplicate_email';
+  throw new Error(`customer ${c.customer_id} insert cancelled on conditions ${result.failedConditions.join(',')}`);
+}
+
+/**
+ * Takes the tenant's next customer id and marks it pending, in one
+ * conditional write (an ADD could not name the new id's attribute).
+ * Concurrent creates of one tenant race on the counters item: each loser
+ * learns the current value from its failed write and tries the next id.
+ */
+async function allocateCustomerId(tenantId: string): Promise<{ id: number; allocatedAt: number }> {
+  const { doc, tableName } = store();
+  let seen = lastSeenCustomerId.get(tenantId) ?? (await customerStore.counters(tenantId, true)).lastCustomerId;
+  for (let attempt = 1; attempt <= 200; attempt++) {
+    const id = seen + 1;
+    const allocatedAt = Date.now();
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: tenantKeys.counters(tenantId),
+          UpdateExpression: 'SET last_customer_id = :id, #p = :at',
+          ConditionExpression: seen === 0 ? 'attribute_not_exists(last_customer_id) OR last_customer_id = :seen' : 'last_customer_id = :seen',
+          ExpressionAttributeNames: { '#p': pendingAttribute(id) },
+          ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      lastSeenCustomerId.set(tenantId, id);
+      return { id, allocatedAt };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const current = (err.Item?.last_customer_id as { N?: string } | undefined)?.N;
+      seen = current !== undefined ? Number(current) : (await customerStore.counters(tenantId, true)).lastCustomerId;
+      // Spread the herd a little; the loser already knows which id to try next.
+      if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * Math.min(40, attempt * 2)));
+    }
+  }
+  throw new ServiceUnavailableError();
+}
+
+/** Clears an id's pending mark; `vacate` also records the id as never written. */
+async function releasePending(tenantId: string, customerId: number, vacate: boolean): Promise<void> {
+  const { doc, tableName } = store();
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: tenantKeys.counters(tenantId),
+      UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
+      ExpressionAttributeNames: { '#p': pendingAttribute(customerId) },
+      ...(vacate ? { ExpressionAttributeValues: { ':id': new Set([customerId]) } } : {}),
+    }),
+  );
+}
+
+/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys, into `found` by customer id. */
+async function batchGetInto(found: Map<number, CustomerRecord>, keys0: Record<string, unknown>[]): Promise<void> {
+  const { doc, tableName } = store();
+  let keys: Record<string, unknown>[] | undefined = keys0;
+  for (let attempt = 0; keys && keys.length > 0; attempt++) {
+    const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+    for (const item of out.Responses?.[tableName] ?? []) {
+      const c = stripKeys(item);
+      found.set(c.customer_id, c);
+    }
+    keys = out.UnprocessedKeys?.[tableName]?.Keys;
+    if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+  }
+}
+
 export const customerStore = {
   async get(tenantId: string, customerId: number, consistent = false): Promise<CustomerRecord | undefined> {
     const { doc, tableName } = store();
@@ -67,21 +191,13 @@ export const customerStore = {
     return out.Item ? stripKeys(out.Item) : undefined;
   },
 
-  /** Customers by id, in the order asked; missing ids are skipped. At most 100 ids. */
+  /** Customers by id, in the order asked; missing ids are skipped. One BatchGetItem per 100 ids. */
   async getMany(tenantId: string, ids: number[]): Promise<CustomerRecord[]> {
     if (ids.length === 0) return [];
-    const { doc, tableName } = store();
     const found = new Map<number, CustomerRecord>();
-    let keys: Record<string, unknown>[] | undefined = ids.map((id) => customerKeys.customer(tenantId, id));
-    for (let attempt = 0; keys && keys.length > 0; attempt++) {
-      const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-      for (const item of out.Responses?.[tableName] ?? []) {
-        const c = stripKeys(item);
-        found.set(c.customer_id, c);
-      }
-      keys = out.UnprocessedKeys?.[tableName]?.Keys;
-      if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    }
+    const batches = [];
+    for (let i = 0; i < ids.length; i += 100) batches.push(batchGetInto(found, ids.slice(i, i + 100).map((id) => customerKeys.customer(tenantId, id))));
+    await Promise.all(batches);
     return ids.flatMap((id) => found.get(id) ?? []);
   },
 
@@ -91,55 +207,105 @@ export const customerStore = {
     return out.Item?.customer_id as number | undefined;
   },
 
-  async counters(tenantId: string): Promise<TenantCounters> {
+  async counters(tenantId: string, consistent = false): Promise<TenantCounters> {
     const { doc, tableName } = store();
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.counters(tenantId) }));
-    const vacant = out.Item?.vacant_customer_ids as Set<number> | undefined;
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.counters(tenantId), ConsistentRead: consistent }));
+    const item = out.Item ?? {};
+    const vacant = item.vacant_customer_ids as Set<number> | undefined;
+    const pending = new Map<number, number>();
+    for (const [name, value] of Object.entries(item)) {
+      if (name.startsWith(pendingPrefix)) pending.set(Number(name.slice(pendingPrefix.length)), Number(value));
+    }
     return {
-      lastCustomerId: (out.Item?.last_customer_id as number | undefined) ?? 0,
+      lastCustomerId: (item.last_customer_id as number | undefined) ?? 0,
       vacantCustomerIds: [...(vacant ?? [])].map(Number).sort((a, b) => a - b),
-      locatedCustomers: (out.Item?.located_customers as number | undefined) ?? 0,
+      pendingCustomerIds: pending,
+      legacyLocatedCustomers: Number(item.located_customers ?? 0),
     };
   },
 
-  /** Atomic per-tenant id counter. */
-  allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_customer_id', 1),
-
-  /** Marks an allocated id as never used, so list pages and totals stay exact. */
-  async markVacant(tenantId: string, customerId: number): Promise<void> {
-    const { doc, tableName } = store();
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: 'ADD vacant_customer_ids :id',
-        ExpressionAttributeValues: { ':id': new Set([customerId]) },
-      }),
-    );
+  /**
+   * Customers with at least one location. The tally moves inside the location
+   * transactions, so it is exact after any crash; `located_customers` on the
+   * counters item is what an older version counted there (no longer written),
+   * passed in from the counters the caller already read.
+   */
+  async locatedCount(tenantId: string, counters: TenantCounters): Promise<number> {
+    return counters.legacyLocatedCustomers + (await readTally(tenantId, 'located_customers'));
   },
 
   /**
-   * Writes a new customer, its e-mail guard and its search terms in one
-   * transaction. Returns 'duplicate_email' when the guard already exists.
+   * Creates a customer under a fresh id, so that totals stay exact through a
+   * crash at any point:
+   * 1. one conditional UpdateItem on the counters item takes the next id and
+   *    marks it pending, so a crash later leaves a record of the id, never an
+   *    unexplained gap;
+   * 2. one transaction writes the customer, its e-mail guard and search terms;
+   * 3. the pending mark is cleared (when the e-mail was taken, the id is
+   *    declared vacant in the same UpdateItem).
+   * A crash between the steps leaves the id pending: readers decide it by
+   * reading the customer, and `settlePending` tidies it later.
    */
-  async insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
-    const { tableName } = store();
-    const result = await transactWrite([
-      { Put: { TableName: tableName, Item: customerItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...emailGuardKeys.guard(c.tenant_id, c.email_key), entity: 'email_guard', customer_id: c.customer_id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...c.terms.map((k) => ({
-        Put: { TableName: tableName, Item: termItemKey(c.tenant_id, parseTermKey(k), c.customer_id) },
-      })),
-    ]);
-    if (result.ok) return 'ok';
-    if (result.failedConditions.includes(1)) return 'duplicate_email';
-    throw new Error(`customer ${c.customer_id} insert cancelled on conditions ${result.failedConditions.join(',')}`);
+  async create(
+    tenantId: string,
+    build: (customerId: number) => CustomerRecord,
+  ): Promise<{ outcome: 'ok'; record: CustomerRecord } | { outcome: 'duplicate_email' }> {
+    const { id, allocatedAt } = await allocateCustomerId(tenantId);
+    const record = build(id);
+    // A create slower than its lease gives the id up, so a pending id past the grace is certainly unwritten.
+    if (Date.now() - allocatedAt > createLeaseMs) {
+      await releasePending(tenantId, id, true).catch(() => undefined);
+      throw new ServiceUnavailableError();
+    }
+    let outcome: 'ok' | 'duplicate_email';
+    try {
+      outcome = await insert(record);
+    } catch (err) {
+      // Ambiguous failures (a timeout, a dropped connection) may still have written it: the id stays pending.
+      if (definitelyNotWritten.has((err as Error).name)) await releasePending(tenantId, id, true).catch(() => undefined);
+      throw err;
+    }
+    // Best effort: a mark left behind costs readers one small read until settlePending clears it.
+    await releasePending(tenantId, id, outcome !== 'ok').catch(() => undefined);
+    return outcome === 'ok' ? { outcome, record } : { outcome };
+  },
+
+  /**
+   * Tidies the pending ids a reader found: a written one loses its mark; an
+   * unwritten one older than the grace (so past every create's lease) becomes
+   * vacant. Conditional on the mark the reader saw, so it never undoes a newer
+   * state. Housekeeping only: totals are exact without it.
+   */
+  async settlePending(
+    tenantId: string,
+    pending: Map<number, number>,
+    written: Set<number>,
+    now = Date.now(),
+    graceMs = pendingGraceMs,
+  ): Promise<void> {
+    const { doc, tableName } = store();
+    await Promise.all(
+      [...pending].map(async ([id, at]) => {
+        const vacate = !written.has(id);
+        if (vacate && now - at < graceMs) return;
+        // An eventually consistent "missing" is no proof: read it consistently first.
+        if (vacate && (await customerStore.get(tenantId, id, true))) return;
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: tenantKeys.counters(tenantId),
+              UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
+              ConditionExpression: '#p = :at',
+              ExpressionAttributeNames: { '#p': pendingAttribute(id) },
+              ExpressionAttributeValues: { ':at': at, ...(vacate ? { ':id': new Set([id]) } : {}) },
+            }),
+          );
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }),
+    );
   },
 
   /**

@@ -13,6 +13,16 @@ export const tenantKeys = {
    * burned ids, located-customer count.
    */
   counters: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'COUNTERS' }),
+  /**
+   * Sharded tallies (e.g. customers with locations), changed inside the
+   * transactions that change what they count. All shards of a tenant share one
+   * partition, so a total is one small Query.
+   */
+  tally: (tenantId: string, name: string, shard: number) => ({
+    pk: tenantKeys.tallyPartition(tenantId),
+    sk: `${name}#${String(shard).padStart(2, '0')}`,
+  }),
+  tallyPartition: (tenantId: string) => `T#${tenantId}#TALLY`,
 };
 
 export const customerKeys = {

@@ -5,6 +5,7 @@ import { store } from './client.js';
 import { customerKeys, locationKeys } from './keys.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
+import { tallyChange } from './tenant-tallies.js';
 import { transactWrite } from './transactions.js';
 
 type TransactItem = Parameters<typeof transactWrite>[0][number];
@@ -172,29 +173,25 @@ export const locationStore = {
   },
 
   /**
-   * A customer's whole item collection in one Query: the customer item
-   * (sk CUSTOMER sorts before LOCATION#…) and every location, in id order.
+   * A customer's item collection in one Query: the customer item (sk
+   * CUSTOMER sorts before LOCATION#…) and its first `maxLocations` locations
+   * in id order, never more (the Query stops there).
    */
-  async collection(tenantId: string, customerId: number): Promise<{ customer: Record<string, unknown> | undefined; locations: LocationRecord[] }> {
-    const { doc, tableName } = store();
+  async collection(
+    tenantId: string,
+    customerId: number,
+    maxLocations: number,
+  ): Promise<{ customer: Record<string, unknown> | undefined; locations: LocationRecord[] }> {
     let customer: Record<string, unknown> | undefined;
     const locations: LocationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
+    await queryPages(
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) } },
+      (item) => {
         if (item.entity === 'location') locations.push(stripKeys(item));
         else if (item.entity === 'customer') customer = item;
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
+      },
+      maxLocations + 1,
+    );
     return { customer, locations };
   },
 
@@ -219,6 +216,7 @@ export const locationStore = {
       customerUpdate(customer, 1, l.is_primary ? l.location_id : undefined, demote !== undefined),
     ];
     if (demote !== undefined) items.push(primaryFlag(customer, demote, false, l.updated_at));
+    if (customer.locationCount === 0) items.push(tallyChange(customer.tenantId, 'located_customers', customer.customerId, 1));
     const result = await transactWrite(items);
     if (result.ok) return 'ok';
     if (result.failedConditions.includes(0)) throw new Error(`location id ${l.location_id} of tenant ${l.tenant_id} already in use`);
@@ -269,19 +267,9 @@ export const locationStore = {
       customerUpdate(customer, -1, promote, promote !== undefined),
     ];
     if (promote !== undefined) items.push(primaryFlag(customer, promote, true, at));
+    if (customer.locationCount === 1) items.push(tallyChange(customer.tenantId, 'located_customers', customer.customerId, -1));
     const result = await transactWrite(items);
     return result.ok ? 'ok' : 'conflict';
-  },
-
-  /**
-   * Moves the tenant's located-customer count (the has_locations totals).
-   * Deliberately outside the location transaction: the counters item also
-   * takes non-transactional id allocations, which a transaction holding it
-   * would make fail with TransactionConflict. The price: a crash between the
-   * transaction and this call leaves the total off by one.
-   */
-  async adjustLocatedCustomers(tenantId: string, delta: 1 | -1): Promise<void> {
-    await addToTenantCounter(tenantId, 'located_customers', delta);
   },
 };
 

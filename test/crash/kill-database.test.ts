@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../lib/api-keys/api-keys.js';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../lib/local/dynamodb-local.js';
+import { startLocalServer, type LocalServer } from '../../lib/local/server.js';
+import { ensureTable } from '../../lib/store/bootstrap.js';
+import { createStore, useStore, type Store } from '../../lib/store/client.js';
+
+/**
+ * The database killed mid-write (SIGKILL, data on disk), restarted, and the
+ * API's totals checked against the items that really exist. Writes keep
+ * coming every few milliseconds throughout: creates, first locations, last
+ * locations deleted. While the database is down every answer must be a 503;
+ * afterwards `pagination.total` must equal the rows, on every query plan.
+ */
+let dataDir: string;
+let db: DynamoDbLocal;
+let store: Store;
+let server: LocalServer;
+let key: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'fieldbook-crash-'));
+  db = await startDynamoDbLocal({ dataDir });
+  store = createStore({ tableName: 'crash', endpoint: db.endpoint, region: 'us-east-1' });
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  process.env.TABLE_NAME = 'crash';
+  useStore(store);
+  await ensureTable(store);
+  key = (await createApiKey({ tenantId: 'acme', name: 'crash', scopes: ['customers:read', 'customers:write'] })).key;
+  server = await startLocalServer({ port: 0 });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(90_000),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Fires a write every `everyMs` (at most `maxInFlight` at once) until stopped; records every status. */
+function writeLoad(everyMs: number, maxInFlight = 16) {
+  const statuses: number[] = [];
+  const acknowledged = new Set<number>();
+  const located = new Map<number, number[]>();
+  let inFlight = 0;
+  let n = 0;
+  const one = async () => {
+    n += 1;
+    const customers = [...acknowledged];
+    const pick = customers[Math.floor(Math.random() * customers.length)];
+    try {
+      if (pick === undefined || n % 3 === 0) {
+        const r = await call('POST', '/api/v1/customers', {
+          customer_name: `Load ${n}`,
+          customer_email: `load${n}-${Math.random().toString(36).slice(2)}@example.com`,
+          customer_phone: '+12025550123',
+          default_sla_hours: 4,
+        });
+        statuses.push(r.status);
+        if (r.status === 201) acknowledged.add(r.body.data.customer_id);
+      } else if ((located.get(pick)?.length ?? 0) > 0 && n % 2 === 0) {
+        const locationId = located.get(pick)!.pop()!;
+        const r = await call('DELETE', `/api/v1/customers/${pick}/locations/${locationId}`);
+        statuses.push(r.status);
+      } else {
+        const r = await call('POST', `/api/v1/customers/${pick}/locations`, {
+          location_name: 'Site',
+          address_street: '1 Main St',
+          address_city: 'Austin',
+          address_state: 'TX',
+          address_zip: '78701',
+        });
+        statuses.push(r.status);
+        if (r.status === 201) located.set(pick, [...(located.get(pick) ?? []), r.body.data.location_id]);
+      }
+    } catch (err) {
+      statuses.push(-1); // no answer at all: a hang or a dropped connection, which the test forbids
+    }
+  };
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    if (inFlight >= maxInFlight) return;
+    inFlight += 1;
+    const p = one().finally(() => {
+      inFlight -= 1;
+      pending.delete(p);
+    });
+    pending.add(p);
+  }, everyMs);
+  return {
+    statuses,
+    acknowledged,
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+    },
+  };
+}
+
+/** What really is in the table: the customers and how many of them have locations (a Scan: tests only). */
+async function truth(): Promise<{ ids: number[]; located: number }> {
+  const ids: number[] = [];
+  let located = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(new ScanCommand({ TableName: 'crash', ExclusiveStartKey: start, ConsistentRead: true }));
+    for (const item of out.Items ?? []) {
+      if (item.entity !== 'customer' || item.tenant_id !== 'acme') continue;
+      ids.push(item.customer_id as number);
+      if ((item.location_count as number) > 0) located += 1;
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return { ids: ids.sort((a, b) => a - b), located };
+}
+
+async function allPages(query: string): Promise<{ total: number; ids: number[] }> {
+  const ids: number[] = [];
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const r = await call('GET', `/api/v1/customers?${query}${query ? '&' : ''}per_page=100&page=${page}`);
+    expect(r.status).toBe(200);
+    total = r.body.pagination.total;
+    ids.push(...r.body.data.map((c: { customer_id: number }) => c.customer_id));
+    if (r.body.data.length < 100) break;
+  }
+  return { total, ids };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('DynamoDB Local killed mid-write', () => {
+  it('answers 503 while it is down, loses no acknowledged write, and every total is exact afterwards', async () => {
+    const load = writeLoad(5);
+    for (let round = 0; round < 2; round++) {
+      // Kill only once writes are landing again (a loaded machine restarts Java slowly).
+      const landed = load.statuses.filter((s) => s === 201).length;
+      for (let waited = 0; load.statuses.filter((s) => s === 201).length < landed + 15 && waited < 60_000; waited += 100) await sleep(100);
+      await db.kill();
+      await sleep(400);
+      db = await startDynamoDbLocal({ dataDir, port: db.port });
+    }
+    const landed = load.statuses.filter((s) => s === 201).length;
+    for (let waited = 0; load.statuses.filter((s) => s === 201).length < landed + 10 && waited < 60_000; waited += 100) await sleep(100);
+    await load.stop();
+
+    // Only proper answers: successes, 404s of races on deleted locations, and 503 while the database was away.
+    const statuses = new Set(load.statuses);
+    expect([...statuses].filter((s) => ![200, 201, 404, 503].includes(s))).toEqual([]);
+    expect(load.statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    expect(load.statuses.filter((s) => s === 201).length).toBeGreaterThan(30);
+
+    const real = await truth();
+    for (const id of load.acknowledged) expect(real.ids).toContain(id);
+
+    const plain = await allPages('');
+    expect(plain.total).toBe(real.ids.length);
+    expect(plain.ids).toEqual(real.ids);
+
+    const withLocations = await allPages('has_locations=1');
+    expect(withLocations.total).toBe(real.located);
+    expect(withLocations.ids.length).toBe(real.located);
+    const without = await allPages('has_locations=0');
+    expect(without.total).toBe(real.ids.length - real.located);
+    expect([...withLocations.ids, ...without.ids].sort((a, b) => a - b)).toEqual(real.ids);
+  }, 400_000);
+});

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCustomer, listCustomers, newCustomerRecord } from '../../lib/customers/customers.js';
+import { createCustomerBody, listCustomersQuery, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { ServiceUnavailableError } from '../../lib/errors.js';
+import { createLocation, deleteLocation } from '../../lib/locations/locations.js';
+import { createLocationBody } from '../../lib/locations/schema.js';
+import type { Store } from '../../lib/store/client.js';
+import { customerStore, pendingGraceMs } from '../../lib/store/customer-store.js';
+import { locationStore } from '../../lib/store/location-store.js';
+import { useFreshTable } from '../support/fresh-table.js';
+
+/**
+ * A create is three writes (id + pending mark, the transaction, clearing the
+ * mark). These tests stop it after each of them, as a crash or a lost
+ * connection would, and check that totals and pages stay exact.
+ */
+let store: Store;
+beforeAll(async () => {
+  store = await useFreshTable('crash');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const newTenant = () => `t-${randomBytes(4).toString('hex')}`;
+let seq = 0;
+function input(): CreateCustomerInput {
+  seq += 1;
+  return createCustomerBody.parse({
+    customer_name: `Crash ${seq}`,
+    customer_email: `crash${seq}@example.com`,
+    customer_phone: '+12025550100',
+    default_sla_hours: 8,
+  });
+}
+const list = (tenant: string, query: Record<string, string> = {}) => listCustomers(tenant, listCustomersQuery.parse(query));
+const idsOf = async (tenant: string, query: Record<string, string> = {}) => (await list(tenant, query)).items.map((c) => c.customer_id);
+
+/** Makes the next DynamoDB call of the given kind fail as a dropped connection does, after (or instead of) reaching the database. */
+function dropConnectionOn(kind: typeof TransactWriteCommand | typeof UpdateCommand, opts: { afterApplying: boolean; when?: (input: any) => boolean }) {
+  const send = store.doc.send.bind(store.doc);
+  let fired = false;
+  vi.spyOn(store.doc, 'send').mockImplementation((async (command: any) => {
+    if (!fired && command instanceof kind && (opts.when?.(command.input) ?? true)) {
+      fired = true;
+      if (opts.afterApplying) await (send as (c: unknown) => Promise<unknown>)(command);
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    }
+    return send(command);
+  }) as typeof store.doc.send);
+}
+
+describe('totals and pages after a create dies half-way', () => {
+  it('crash after the id was taken, before the transaction: the id is a gap, not a phantom customer', async () => {
+    const tenant = newTenant();
+    await createCustomer(tenant, input());
+    dropConnectionOn(TransactWriteCommand, { afterApplying: false });
+    await expect(createCustomer(tenant, input())).rejects.toThrow('socket hang up');
+    vi.restoreAllMocks();
+    await createCustomer(tenant, input());
+    expect((await customerStore.counters(tenant)).pendingCustomerIds.has(2)).toBe(true);
+
+    expect(await list(tenant, { per_page: '1' })).toMatchObject({ total: 2 });
+    expect(await idsOf(tenant, { per_page: '1', page: '2' })).toEqual([3]);
+    expect(await list(tenant, { has_locations: '0' })).toMatchObject({ total: 2 });
+  });
+
+  it('an ambiguous failure whose transaction did land: the customer counts, exactly once', async () => {
+    const tenant = newTenant();
+    dropConnectionOn(TransactWriteCommand, { afterApplying: true });
+    await expect(createCustomer(tenant, input())).rejects.toThrow('socket hang up');
+    vi.restoreAllMocks();
+    await createCustomer(tenant, input());
+    expect(await list(tenant)).toMatchObject({ total: 2 });
+    expect(await idsOf(tenant)).toEqual([1, 2]);
+    // The reader saw customer 1 written and cleared its mark.
+    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+  });
+
+  it('crash after the transaction, before the mark was cleared: the create answered, the total is right, a reader tidies up', async () => {
+    const tenant = newTenant();
+    dropConnectionOn(UpdateCommand, { afterApplying: false, when: (i) => String(i.UpdateExpression).startsWith('REMOVE') });
+    const created = await createCustomer(tenant, input());
+    vi.restoreAllMocks();
+    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.has(created.customer_id)).toBe(true);
+    expect(await list(tenant)).toMatchObject({ total: 1 });
+    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+  });
+
+  it('a pending id past the grace becomes vacant; a younger one is left to its create', async () => {
+    const tenant = newTenant();
+    dropConnectionOn(TransactWriteCommand, { afterApplying: false });
+    await expect(createCustomer(tenant, input())).rejects.toThrow();
+    vi.restoreAllMocks();
+    const { pendingCustomerIds } = await customerStore.counters(tenant, true);
+    const at = pendingCustomerIds.get(1)!;
+    await customerStore.settlePending(tenant, pendingCustomerIds, new Set(), at + 1000);
+    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.has(1)).toBe(true);
+    await customerStore.settlePending(tenant, pendingCustomerIds, new Set(), at + pendingGraceMs + 1);
+    const after = await customerStore.counters(tenant, true);
+    expect(after.pendingCustomerIds.size).toBe(0);
+    expect(after.vacantCustomerIds).toEqual([1]);
+    expect(await list(tenant)).toMatchObject({ total: 0 });
+  });
+
+  it('a create that outlives its lease gives its id up instead of writing', async () => {
+    const tenant = newTenant();
+    const realNow = Date.now;
+    let skew = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skew);
+    // The clock jumps past the lease between taking the id and the transaction (a frozen or starved process).
+    const creating = customerStore.create(tenant, (id) => {
+      skew = 120_000;
+      return newCustomerRecord(tenant, id, input());
+    });
+    await expect(creating).rejects.toBeInstanceOf(ServiceUnavailableError);
+    vi.restoreAllMocks();
+    const after = await customerStore.counters(tenant, true);
+    expect(after).toMatchObject({ lastCustomerId: 1, vacantCustomerIds: [1] });
+    expect(after.pendingCustomerIds.size).toBe(0);
+    expect(await customerStore.get(tenant, 1, true)).toBeUndefined();
+  });
+
+  it('concurrent creates of one tenant get distinct, gap-free ids and leave no marks', async () => {
+    const tenant = newTenant();
+    const created = await Promise.all(Array.from({ length: 25 }, () => createCustomer(tenant, input())));
+    expect(created.map((c) => c.customer_id).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const counters = await customerStore.counters(tenant, true);
+    expect(counters).toMatchObject({ lastCustomerId: 25, vacantCustomerIds: [] });
+    expect(counters.pendingCustomerIds.size).toBe(0);
+  });
+});
+
+describe('the has_locations tally moves inside the location transactions', () => {
+  const location = () =>
+    createLocationBody.parse({ location_name: 'Site', address_street: '1 Main St', address_city: 'Austin', address_state: 'TX', address_zip: '78701' });
+
+  it('a connection dropped after the first location landed still counts the customer once', async () => {
+    const tenant = newTenant();
+    const a = await createCustomer(tenant, input());
+    const b = await createCustomer(tenant, input());
+    dropConnectionOn(TransactWriteCommand, { afterApplying: true });
+    await expect(createLocation(tenant, a.customer_id, location())).rejects.toThrow('socket hang up');
+    vi.restoreAllMocks();
+    expect(await list(tenant, { has_locations: '1' })).toMatchObject({ total: 1 });
+    expect(await idsOf(tenant, { has_locations: '1' })).toEqual([a.customer_id]);
+    expect(await idsOf(tenant, { has_locations: '0' })).toEqual([b.customer_id]);
+
+    const [only] = await locationStore.all(tenant, a.customer_id);
+    dropConnectionOn(TransactWriteCommand, { afterApplying: true });
+    await expect(deleteLocation(tenant, a.customer_id, only!.location_id)).rejects.toThrow('socket hang up');
+    vi.restoreAllMocks();
+    expect(await list(tenant, { has_locations: '1' })).toMatchObject({ total: 0, items: [] });
+    expect(await list(tenant, { has_locations: '0' })).toMatchObject({ total: 2 });
+  });
+
+  it('stays exact under concurrent first-location creates and deletes across many customers', async () => {
+    const tenant = newTenant();
+    const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(tenant, input())));
+    await Promise.all(customers.map((c) => createLocation(tenant, c.customer_id, location())));
+    const doomed = customers.filter((_, i) => i % 3 === 0);
+    await Promise.all(
+      doomed.map(async (c) => {
+        const [l] = await locationStore.all(tenant, c.customer_id);
+        await deleteLocation(tenant, c.customer_id, l!.location_id);
+      }),
+    );
+    expect(await customerStore.locatedCount(tenant, await customerStore.counters(tenant))).toBe(20 - doomed.length);
+    expect(await list(tenant, { has_locations: '1' })).toMatchObject({ total: 20 - doomed.length });
+    expect(await list(tenant, { has_locations: '0' })).toMatchObject({ total: doomed.length });
+  });
+});
