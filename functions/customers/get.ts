@@ -1,11 +1,12 @@
 import { getCustomer, toCustomerObject } from '../../lib/customers/customers.js';
+import { maxEmbeddedLocations } from '../../lib/customers/schema.js';
 import { httpEndpoint } from '../../lib/http/endpoint.js';
 import { getCustomerWithLocations } from '../../lib/locations/locations.js';
 import { routes } from '../../lib/routes.js';
 
 export const handler = httpEndpoint(routes.getCustomer, async ({ tenantId, params, query }) => {
   if (query.include === 'locations') {
-    const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId);
+    const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId, maxEmbeddedLocations);
     return { data: { ...toCustomerObject(customer), locations } };
   }
   return { data: toCustomerObject(await getCustomer(tenantId, params.customerId)) };

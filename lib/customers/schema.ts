@@ -2,20 +2,50 @@ import { z } from 'zod';
 import { locationObject } from '../locations/location-object.js';
 import { normalizePhone } from './phone.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
+import { readOnlyFields, type ReadOnlyField } from './read-only-fields.js';
 
 /**
  * Request and response schemas of the customer endpoints (seed 000). These
  * validate requests, type the use-cases and generate the OpenAPI document.
  */
 
-export const customerName = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+/**
+ * Stored-size limits. Lengths count UTF-16 units, so a stored string is at
+ * most 3 bytes per unit: a name is at most 765 bytes. No field is a key as
+ * sent: search terms are derived and bounded in bytes (search-terms.ts), and
+ * the e-mail guard key holds the lowercased e-mail, which the e-mail rule
+ * keeps ASCII (lowercasing never grows it).
+ */
+const maxNameLength = 255;
+const maxEmailLength = 254;
+/** E.164: '+' and at most 15 digits. */
+const maxE164Length = 16;
+const maxReasonLength = 255;
+/** Stored timestamps: 2026-01-15T10:00:00Z. */
+const storedInstantLength = 20;
+/** Ids sort as 10 zero-padded digits in the store's keys (lib/store/keys.ts). */
+export const maxRecordId = 9_999_999_999;
+
+/**
+ * Unpaired surrogates (valid JSON escapes, e.g. "\ud800") are not text: they
+ * have no UTF-8 form, the one DynamoDB stores and measures strings in.
+ */
+const isUnicodeText = (s: string) => !/\p{Cs}/u.test(s);
+
+export const customerName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(maxNameLength, `must be at most ${maxNameLength} characters`)
+  .refine(isUnicodeText, 'must be valid Unicode text');
 export const customerEmail = z
   .string()
   .trim()
-  .max(254, 'must be at most 254 characters')
+  .max(maxEmailLength, `must be at most ${maxEmailLength} characters`)
+  // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
   .pipe(z.email('must be a valid e-mail address'))
   // Trimmed first, then checked: documented as what a client sends, an e-mail of at most 254 characters.
-  .meta({ override: { type: 'string', format: 'email', maxLength: 254 } });
+  .meta({ override: { type: 'string', format: 'email', maxLength: maxEmailLength } });
 export const customerPhone = z
   .string()
   .max(40, 'must be at most 40 characters')
@@ -27,13 +57,26 @@ export const customerPhone = z
     }
     return phone.e164;
   });
+const maxSlaHours = 8760;
 export const defaultSlaHours = z
   .number('must be an integer')
   .int('must be an integer')
   .min(0, 'must be 0 or more')
-  .max(8760, 'must be at most 8760 (one year)');
+  .max(maxSlaHours, `must be at most ${maxSlaHours} (one year)`);
 export const taxExempt = z.boolean('must be true or false');
-export const taxExemptionReason = z.string().trim().max(255, 'must be at most 255 characters').nullable();
+export const taxExemptionReason = z
+  .string()
+  .trim()
+  .max(maxReasonLength, `must be at most ${maxReasonLength} characters`)
+  .refine(isUnicodeText, 'must be valid Unicode text')
+  .nullable();
+
+/** A customer id in a body or a response. */
+const customerIdValue = z
+  .number('must be an integer')
+  .int('must be an integer')
+  .min(1, 'must be a positive integer')
+  .max(maxRecordId, `must be at most ${maxRecordId}`);
 
 export const createCustomerBody = z.strictObject({
   customer_name: customerName,
@@ -45,18 +88,37 @@ export const createCustomerBody = z.strictObject({
 });
 export type CreateCustomerInput = z.output<typeof createCustomerBody>;
 
+/** The longest ISO 8601 date-time: 2026-01-15T10:00:00.123456789+01:00. */
+const maxInstantLength = 35;
+const sentInstant = z.string('must be a string').max(maxInstantLength, `must be at most ${maxInstantLength} characters`);
+
+const readOnly = 'Read-only: may be sent back as GET returned it; a value other than the stored one is rejected';
+
+/**
+ * A partial update. The read-only fields of the customer object are accepted
+ * too, so that a client can PUT back what GET returned; the use-case checks
+ * them against the stored record (read-only-fields.ts) and applies only the
+ * writable ones.
+ */
 export const updateCustomerBody = z
   .strictObject({
+    customer_id: customerIdValue.optional().meta({ description: readOnly }),
     customer_name: customerName.optional(),
     customer_email: customerEmail.optional(),
     customer_phone: customerPhone.optional(),
     default_sla_hours: defaultSlaHours.optional(),
     tax_exempt: taxExempt.optional(),
     tax_exemption_reason: taxExemptionReason.optional(),
+    created_at: sentInstant.optional().meta({ description: readOnly }),
+    updated_at: sentInstant.optional().meta({ description: readOnly }),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'at least one field is required' })
+  .refine((body) => Object.keys(body).some((k) => !(readOnlyFields as readonly string[]).includes(k)), {
+    message: 'at least one writable field is required',
+  })
   .meta({ override: { minProperties: 1 } });
 export type UpdateCustomerInput = z.output<typeof updateCustomerBody>;
+/** What an update applies: the body without its read-only fields (read-only-fields.ts writableFieldsOf). */
+export type CustomerPatch = Omit<UpdateCustomerInput, ReadOnlyField>;
 
 /** Positive integer ids in paths. A malformed id names no customer, so it answers 404 like an unknown one. */
 export const recordId = z
@@ -64,7 +126,7 @@ export const recordId = z
   .regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')
   .transform(Number)
   // Documented as the integer a client sends (zod-openapi reads this; validation is unchanged).
-  .meta({ override: { type: 'integer', minimum: 1, maximum: 9_999_999_999, pattern: undefined } });
+  .meta({ override: { type: 'integer', minimum: 1, maximum: maxRecordId, pattern: undefined } });
 export const customerPathParams = z.strictObject({ customerId: recordId });
 
 /** Date.parse rolls 2026-02-30 over to March 2; only a real calendar day survives the round trip. */
@@ -76,6 +138,7 @@ const isCalendarDay = (ymd: string) => {
 /** ISO 8601 date or date-time, normalized to the stored form (UTC, whole seconds). */
 export const isoInstant = z
   .string()
+  .max(maxInstantLength, { message: `must be at most ${maxInstantLength} characters`, abort: true })
   .refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))) && isCalendarDay(v.slice(0, 10)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2026-01-15T00:00:00Z',
   })
@@ -99,6 +162,7 @@ export const listCustomersQuery = z.strictObject({
   search: z
     .string()
     .max(200, 'must be at most 200 characters')
+    .refine(isUnicodeText, 'must be valid Unicode text')
     // Every word must match; dropping words past the limit would silently widen the result.
     .refine((s) => searchWords(s).length <= maxSearchWords, `must have at most ${maxSearchWords} words`)
     .optional(),
@@ -110,29 +174,44 @@ export const listCustomersQuery = z.strictObject({
 export type ListCustomersQuery = z.output<typeof listCustomersQuery>;
 
 export const getCustomerQuery = z.strictObject({
-  include: z.enum(['locations'], 'the only value is locations').optional(),
+  include: z.enum(['locations'], 'must be "locations"').optional(),
 });
 
 /** The customer object, field for field as seed 000 documents it. */
 export const customerObject = z.object({
-  customer_id: z.number().int(),
-  customer_name: z.string(),
-  customer_email: z.string(),
-  customer_phone: z.string(),
-  default_sla_hours: z.number().int(),
+  customer_id: customerIdValue,
+  customer_name: z.string().max(maxNameLength),
+  customer_email: z.string().max(maxEmailLength),
+  customer_phone: z.string().max(maxE164Length),
+  default_sla_hours: z.number().int().min(0).max(maxSlaHours),
   tax_exempt: z.boolean(),
-  tax_exemption_reason: z.string().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  tax_exemption_reason: z.string().max(maxReasonLength).nullable(),
+  created_at: z.string().max(storedInstantLength),
+  updated_at: z.string().max(storedInstantLength),
 }).meta({ id: 'Customer' });
 export type CustomerObject = z.infer<typeof customerObject>;
 
 /** The `data` of the create and update answers (seed 000): the id and the name. */
 export const customerSummary = customerObject.pick({ customer_id: true, customer_name: true }).meta({ id: 'CustomerSummary' });
 
+/**
+ * How many locations include=locations embeds: one page of the locations
+ * list at its largest, so a customer answer stays bounded however many sites
+ * it has. The use-case must stop there (lib/locations getCustomerWithLocations).
+ */
+export const maxEmbeddedLocations = 100;
+
 /** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
 export const customerDetail = customerObject
-  .extend({ locations: z.array(locationObject).optional() })
+  .extend({
+    locations: z
+      .array(locationObject)
+      .max(maxEmbeddedLocations)
+      .optional()
+      .meta({
+        description: `With include=locations: the primary location first, then by location_id, at most ${maxEmbeddedLocations}. When ${maxEmbeddedLocations} come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them.`,
+      }),
+  })
   .meta({ id: 'CustomerDetail' });
 
 /** Timestamps as the contract shows them: ISO 8601 UTC, whole seconds. */

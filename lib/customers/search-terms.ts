@@ -2,8 +2,13 @@
  * Search rules (pure): which terms a customer is indexed under, and which term
  * prefixes a search word looks up. A word matches a customer when it starts
  * any word of the name, starts the e-mail address or its domain, or — digits
- * only, at least 3 — starts or ends the phone's national number. A whole
- * phone number as the API shows it (+15551234567) finds its customer too.
+ * only, at least 3 — starts or ends the phone number, written with or without
+ * its country code (555…, 1555…, +1555…).
+ *
+ * Every term and every looked-up prefix is bounded in UTF-8 bytes *after*
+ * folding (folding can grow a character to 33 bytes: ﷺ), so no input can
+ * build a store key past DynamoDB's limits, and a customer has a bounded
+ * number of terms, so its write transaction stays far below 100 items.
  */
 
 import { normalizePhone } from './phone.js';
@@ -16,23 +21,73 @@ export interface Term {
   value: string;
 }
 
+/** What a customer is indexed by: its fields as stored (the phone in E.164). */
+export interface TermSource {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * @deprecated Indexes the national number only, so `1555…` cannot find the
+ * customer. Kept so that callers not yet passing `phone` keep working.
+ */
+export interface NationalPhoneTermSource {
+  name: string;
+  email: string;
+  phoneNational: string;
+}
+
 /** Indexing more words than this per name adds cost without helping anyone find a customer. */
 const maxNameWords = 16;
 export const maxSearchWords = 8;
 const minPhoneDigits = 3;
 
-/** Lowercase, strip accents, so "Café" is found by "cafe". */
+/**
+ * A term's bytes (UTF-8, after folding). A prefix index needs only the start
+ * of a word, so terms and looked-up prefixes are both cut here, at a code
+ * point: every prefix that matched the whole word still matches the cut one.
+ * The term's key is `{term}#{10-digit id}`, far under the 1,024-byte sort key limit.
+ */
+export const maxTermBytes = 100;
+
+/** Terms of one customer at most: name words, the e-mail and its domain, phone (national, E.164, reversed). */
+export const maxTermsPerCustomer = maxNameWords + 2 + 3;
+
+/**
+ * Lowercase, strip accents, so "Café" is found by "cafe". Greek final sigma
+ * becomes σ: lowercasing picks ς only at a word's end, so "ΟΔΟΣ" would not
+ * otherwise start "ΟΔΟΣΑ".
+ */
 export function foldCase(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ς/g, 'σ');
+}
+
+const utf8Bytes = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/** The longest start of `text` of at most `maxBytes` UTF-8 bytes, cut between code points. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of text) {
+    bytes += utf8Bytes(ch.codePointAt(0)!);
+    if (bytes > maxBytes) break;
+    end += ch.length;
+  }
+  return text.slice(0, end);
 }
 
 /** '#' separates a term from the customer id in the store, so it never appears in a term. */
 const clean = (s: string) => s.replace(/#/g, '');
 
+const reversed = (s: string) => [...s].reverse().join('');
+
 function nameWords(name: string): string[] {
   const words = new Set<string>();
-  for (const raw of foldCase(name).split(/\s+/)) {
-    const word = clean(raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Split as sent, then fold: a search word is split the same way, and folding
+  // can put spaces inside a word (ﷺ); its parts are then indexed like "Smith-Jones"'s.
+  for (const raw of name.split(/\s+/)) {
+    const word = clean(foldCase(raw)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!word) continue;
     words.add(word);
     // "Smith-Jones" is found by "jones"; "O'Brien" by "obrien".
@@ -45,32 +100,48 @@ function nameWords(name: string): string[] {
   return [...words].slice(0, maxNameWords);
 }
 
-export function termsOf(customer: { name: string; email: string; phoneNational: string }): Term[] {
+function phoneDigits(source: TermSource | NationalPhoneTermSource): { national: string; e164: string } {
+  if ('phone' in source) {
+    const phone = normalizePhone(source.phone);
+    return phone ? { national: phone.national, e164: phone.e164.slice(1) } : { national: '', e164: '' };
+  }
+  return { national: source.phoneNational, e164: '' };
+}
+
+export function termsOf(customer: TermSource | NationalPhoneTermSource): Term[] {
   const terms = new Map<string, Term>();
-  const add = (ns: TermNamespace, value: string) => {
+  const add = (ns: TermNamespace, raw: string) => {
+    const value = truncateUtf8(raw, maxTermBytes);
     if (value) terms.set(`${ns}:${value}`, { ns, value });
   };
   for (const word of nameWords(customer.name)) add('w', word);
   const email = clean(foldCase(customer.email.trim()));
   add('w', email);
   add('w', email.slice(email.lastIndexOf('@') + 1));
-  add('p', customer.phoneNational);
-  add('r', [...customer.phoneNational].reverse().join(''));
+  const phone = phoneDigits(customer);
+  add('p', phone.national);
+  // With its country code too: "1555" starts +15551234567. Its end is the national number's end.
+  add('p', phone.e164);
+  add('r', reversed(phone.national));
   return [...terms.values()];
 }
 
 /** One search word → the term prefixes any of which makes it match. */
 export function prefixesOf(word: string): Term[] {
-  // A trailing '@' is kept: "john@" must start the e-mail, not any name word starting with "john".
-  const folded = clean(foldCase(word)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}@]+$/gu, '');
   const prefixes: Term[] = [];
-  if (folded) prefixes.push({ ns: 'w', value: folded });
+  const add = (ns: TermNamespace, raw: string) => {
+    const value = truncateUtf8(raw, maxTermBytes);
+    if (value && !prefixes.some((p) => p.ns === ns && p.value === value)) prefixes.push({ ns, value });
+  };
+  // A trailing '@' is kept: "john@" must start the e-mail, not any name word starting with "john".
+  add('w', clean(foldCase(word)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}@]+$/gu, ''));
   const digits = word.replace(/[\s().\-+]/g, '');
   if (/^\d+$/.test(digits) && digits.length >= minPhoneDigits) {
-    prefixes.push({ ns: 'p', value: digits }, { ns: 'r', value: [...digits].reverse().join('') });
-    // A whole number with its country code ("+15551234567", as the API returns it) finds its customer by the national number.
+    add('p', digits);
+    add('r', reversed(digits));
+    // Customers indexed before E.164 digits were (national number only) are still found by their whole number.
     const national = digits.length >= 10 ? normalizePhone(word)?.national : undefined;
-    if (national && national !== digits) prefixes.push({ ns: 'p', value: national });
+    if (national) add('p', national);
   }
   return prefixes;
 }
@@ -78,10 +149,27 @@ export function prefixesOf(word: string): Term[] {
 /**
  * Splits a search string into distinct words (all must match). Punctuation
  * standing alone ("Acme & Co", "Smith - Jones") separates words, it is not a
- * word: no term could ever match it. The query schema caps the count at maxSearchWords.
+ * word: no term could ever match it. A symbol that folds to letters (㌖ is
+ * キロメートル) is a word. The query schema caps the count at maxSearchWords.
  */
 export function searchWords(search: string): string[] {
   // A whole phone number written with spaces ("+1 (555) 123-4567") is one word, not four.
   if (/\s/.test(search.trim()) && normalizePhone(search)) return [search.trim()];
-  return [...new Set(search.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
+  return [...new Set(search.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(foldCase(w))))];
+}
+
+/**
+ * What a `search` parameter asks for:
+ * - `everything`: absent or blank, no search at all;
+ * - `nothing`: given, but no word could match any term (`!!!`, `-`): an empty result;
+ * - `words`: the words that must all match.
+ */
+export type SearchFilter = { kind: 'everything' } | { kind: 'nothing' } | { kind: 'words'; words: string[] };
+
+export function searchFilterOf(search: string | undefined): SearchFilter {
+  if (search === undefined || search.trim() === '') return { kind: 'everything' };
+  const words = searchWords(search);
+  // Every word must match, so one word with nothing to look up matches nothing.
+  if (words.length === 0 || words.some((w) => prefixesOf(w).length === 0)) return { kind: 'nothing' };
+  return { kind: 'words', words };
 }

@@ -2,6 +2,8 @@ import { toStoredInstant } from '../customers/schema.js';
 import { geocodeStore } from '../store/geocode-store.js';
 import type { GeocodeRequest } from './geocode-request.js';
 import type { GeocodingProvider } from './provider.js';
+import { provisionalCoordinate } from './provisional-coordinate.js';
+import { toStoredCoordinate } from './stored-coordinate.js';
 
 /** What became of one request: written as geocoded / not_found, or dropped because the location moved on ('stale'). */
 export type GeocodeOutcome = 'geocoded' | 'not_found' | 'stale';
@@ -12,8 +14,10 @@ const locationOf = (r: GeocodeRequest) => ({ tenantId: r.tenantId, customerId: r
  * Geocodes one location's address and records the answer, only if the
  * location still has that address version and is still pending (one
  * conditional write). "No match" is an answer, `not_found`, and is not
- * retried. Provider failures propagate as GeocoderUnavailableError: the
- * caller decides between retrying and `markGeocodeFailed`.
+ * retried; the location keeps the provisional coordinate the API gave it
+ * (ZIP or state centroid), because coordinates are never null. Provider
+ * failures propagate as GeocoderUnavailableError: the caller decides between
+ * retrying and `markGeocodeFailed`.
  */
 export async function geocodeLocation(request: GeocodeRequest, provider: GeocodingProvider, now = () => new Date()): Promise<GeocodeOutcome> {
   const result = await provider.geocode(request.address);
@@ -21,18 +25,15 @@ export async function geocodeLocation(request: GeocodeRequest, provider: Geocodi
   if (result.kind === 'no_match') {
     const written = await geocodeStore.writeIfStillPending(locationOf(request), request.addressVersion, {
       geocode_status: 'not_found',
-      latitude: null,
-      longitude: null,
-      geocode_precision: null,
-      geocode_source: provider.source,
+      ...provisionalCoordinate(request.address),
       geocoded_at: at,
     });
     return written === 'written' ? 'not_found' : 'stale';
   }
   const written = await geocodeStore.writeIfStillPending(locationOf(request), request.addressVersion, {
     geocode_status: 'geocoded',
-    latitude: result.lat,
-    longitude: result.lng,
+    latitude: toStoredCoordinate(result.lat),
+    longitude: toStoredCoordinate(result.lng),
     geocode_precision: result.precision,
     geocode_source: result.source,
     geocoded_at: at,
@@ -43,15 +44,14 @@ export async function geocodeLocation(request: GeocodeRequest, provider: Geocodi
 /**
  * Ends a request the provider could not answer as `failed` (same condition:
  * an address changed meanwhile is pending again and geocoded afresh), so no
- * location waits in `pending` forever. Coordinates stay null.
+ * location waits in `pending` forever. The coordinate stays the provisional
+ * one (ZIP or state centroid; written again, as a record from before
+ * provisional coordinates has none).
  */
-export async function markGeocodeFailed(request: GeocodeRequest, source: string): Promise<'failed' | 'stale'> {
+export async function markGeocodeFailed(request: GeocodeRequest): Promise<'failed' | 'stale'> {
   const written = await geocodeStore.writeIfStillPending(locationOf(request), request.addressVersion, {
     geocode_status: 'failed',
-    latitude: null,
-    longitude: null,
-    geocode_precision: null,
-    geocode_source: source,
+    ...provisionalCoordinate(request.address),
     geocoded_at: null,
   });
   return written === 'written' ? 'failed' : 'stale';

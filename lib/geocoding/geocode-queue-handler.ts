@@ -21,7 +21,7 @@ export type GeocodeQueueHandler = (event: SQSEvent, context?: Context) => Promis
  * reported per message (partial batch response), so one bad record never
  * fails its batch-mates.
  *
- * - match / no match → `geocoded` / `not_found`; stale or duplicate → ignored; all succeed.
+ * - match / no match → `geocoded` / `not_found` (keeping the provisional centroid); stale or duplicate → ignored; all succeed.
  * - retryable provider error → the message fails and SQS redelivers it; on
  *   the last allowed receive the location is first written `failed`, and the
  *   message still fails so it lands in the dead-letter queue, whose alarm
@@ -59,10 +59,11 @@ export function geocodeQueueHandler(opts: GeocodeQueueHandlerOptions): GeocodeQu
         logger.warn('geocoder unavailable; message will be redelivered', { ...ids, error: err.message });
         throw err;
       }
-      const outcome = await markGeocodeFailed(request, geocoder.source);
+      const outcome = await markGeocodeFailed(request);
       logger.error(err.retryable ? 'geocoder unavailable on the last receive; location failed, message to the dead-letter queue' : 'geocoder rejected the request; location failed', {
         ...ids,
         outcome,
+        provider: geocoder.source,
         error: err.message,
       });
       if (err.retryable) throw err;

@@ -9,22 +9,64 @@ import { z } from 'zod';
 export const geocodeStatuses = ['pending', 'geocoded', 'not_found', 'failed', 'manual'] as const;
 export type GeocodeStatus = (typeof geocodeStatuses)[number];
 
-/** The location object: seed 000's fields in its order, then the geocoding facts. */
+/**
+ * How exactly the coordinates pin the address, finest first: the providers'
+ * answers (rooftop … locality), the state's centroid (`region`) and a
+ * client's own pin (`manual`).
+ */
+export const geocodePrecisions = ['rooftop', 'interpolated', 'street', 'postal_code', 'locality', 'region', 'manual'] as const;
+export type GeocodePrecision = (typeof geocodePrecisions)[number];
+
+/** Lengths of the stored text fields (the request schemas enforce them). */
+export const locationLimits = {
+  name: 255,
+  street: 255,
+  city: 100,
+  /** Stored timestamps: 2026-01-15T10:00:00Z. */
+  instant: 20,
+  /** Source names: amazon-location, us-zip-centroids, us-state-centroids, client. */
+  source: 40,
+} as const;
+
+/** Ids sort as 10 zero-padded digits in the store's keys (lib/store/keys.ts). */
+export const maxLocationId = 9_999_999_999;
+
+const provisional = 'until the geocoder answers, and when it cannot, the ZIP or state centroid, as geocode_precision says';
+
+export const locationIdValue = z
+  .number('must be an integer')
+  .int('must be an integer')
+  .min(1, 'must be a positive integer')
+  .max(maxLocationId, `must be at most ${maxLocationId}`);
+
+/**
+ * The location object: seed 000's fields in its order, then the geocoding
+ * facts. Coordinates are never null (seed 000 documents numbers): until the
+ * geocoder answers, and when it cannot, they are the ZIP's or the state's
+ * centroid, as `geocode_precision` says.
+ */
 export const locationObject = z.object({
-  location_id: z.number().int(),
-  location_name: z.string(),
-  address_street: z.string(),
-  address_city: z.string(),
-  address_state: z.string(),
-  address_zip: z.string(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  location_id: locationIdValue,
+  location_name: z.string().max(locationLimits.name),
+  address_street: z.string().max(locationLimits.street),
+  address_city: z.string().max(locationLimits.city),
+  address_state: z.string().length(2),
+  address_zip: z.string().length(5),
+  latitude: z.number().min(-90).max(90).meta({ description: `Latitude (auto-geocoded; never null: ${provisional})` }),
+  longitude: z.number().min(-180).max(180).meta({ description: `Longitude (auto-geocoded; never null: ${provisional})` }),
   is_primary: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  created_at: z.string().max(locationLimits.instant),
+  updated_at: z.string().max(locationLimits.instant),
   geocode_status: z.enum(geocodeStatuses),
-  geocode_precision: z.string().nullable(),
-  geocode_source: z.string().nullable(),
-  geocoded_at: z.string().nullable(),
+  geocode_precision: z.enum(geocodePrecisions).meta({
+    description:
+      'How precisely the coordinates pin the address: rooftop, interpolated, street, postal_code (ZIP centroid), locality (town), region (state centroid), manual (pinned by the client)',
+  }),
+  geocode_source: z.string().max(locationLimits.source).meta({
+    description: 'Where the coordinates come from: amazon-location, us-zip-centroids, us-state-centroids or client',
+  }),
+  geocoded_at: z.string().max(locationLimits.instant).nullable().meta({
+    description: 'When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed',
+  }),
 }).meta({ id: 'Location' });
 export type LocationObject = z.infer<typeof locationObject>;

@@ -1,5 +1,7 @@
 import { toStoredInstant } from '../customers/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { provisionalCoordinate, stateCoordinate } from '../geocoding/provisional-coordinate.js';
+import { toStoredCoordinate } from '../geocoding/stored-coordinate.js';
 import type { CustomerRecord } from '../store/customer-store.js';
 import { locationStore, type CustomerLocationState, type LocationChanges, type LocationRecord } from '../store/location-store.js';
 import {
@@ -9,9 +11,37 @@ import {
   type LocationObject,
   type UpdateLocationInput,
 } from './schema.js';
+import { assertReadOnlyLocationFieldsUnchanged, writableLocationFieldsOf, type ReadOnlyLocationField } from './read-only-fields.js';
+
+/**
+ * A location as read from the table. Records written before coordinates were
+ * never null (pending, not_found and failed ones) hold nulls here.
+ */
+type StoredLocation = Omit<LocationRecord, 'latitude' | 'longitude' | 'geocode_precision' | 'geocode_source'> & {
+  latitude: number | null;
+  longitude: number | null;
+  geocode_precision: LocationRecord['geocode_precision'] | null;
+  geocode_source: string | null;
+};
+
+/** What an update applies: the body without its read-only fields. */
+type LocationPatch = Omit<UpdateLocationInput, ReadOnlyLocationField>;
+
+/**
+ * The coordinate facts a location shows. A record without coordinates (from
+ * before they were never null) shows its state's centroid, computed on read
+ * from a small table, so old records serialize like new ones.
+ */
+function coordinateFactsOf(l: StoredLocation) {
+  if (l.latitude !== null && l.latitude !== undefined && l.longitude !== null && l.longitude !== undefined && l.geocode_precision && l.geocode_source) {
+    return { latitude: l.latitude, longitude: l.longitude, geocode_precision: l.geocode_precision, geocode_source: l.geocode_source };
+  }
+  return stateCoordinate(l.address_state);
+}
 
 /** The location object: seed 000's fields in its order, then the geocoding facts; never internals. */
-export function toLocationObject(l: LocationRecord): LocationObject {
+export function toLocationObject(l: StoredLocation): LocationObject {
+  const position = coordinateFactsOf(l);
   return {
     location_id: l.location_id,
     location_name: l.location_name,
@@ -19,31 +49,41 @@ export function toLocationObject(l: LocationRecord): LocationObject {
     address_city: l.address_city,
     address_state: l.address_state,
     address_zip: l.address_zip,
-    latitude: l.latitude ?? null,
-    longitude: l.longitude ?? null,
+    latitude: position.latitude,
+    longitude: position.longitude,
     is_primary: l.is_primary,
     created_at: l.created_at,
     updated_at: l.updated_at,
     geocode_status: l.geocode_status,
-    geocode_precision: l.geocode_precision ?? null,
-    geocode_source: l.geocode_source ?? null,
+    geocode_precision: position.geocode_precision,
+    geocode_source: position.geocode_source,
     geocoded_at: l.geocoded_at ?? null,
   };
 }
 
 /** Geocoding facts for coordinates the client sent itself: a manual pin the geocoder never overwrites. */
 const manualPin = (latitude: number, longitude: number, at: string) =>
-  ({ latitude, longitude, geocode_status: 'manual', geocode_precision: 'manual', geocode_source: 'client', geocoded_at: at }) as const;
+  ({
+    latitude: toStoredCoordinate(latitude),
+    longitude: toStoredCoordinate(longitude),
+    geocode_status: 'manual',
+    geocode_precision: 'manual',
+    geocode_source: 'client',
+    geocoded_at: at,
+  }) as const;
 
-/** Geocoding facts of an address nobody has geocoded yet: the table stream hands it to the geocoder. */
-const awaitingGeocoder = {
-  latitude: null,
-  longitude: null,
-  geocode_status: 'pending',
-  geocode_precision: null,
-  geocode_source: null,
-  geocoded_at: null,
-} as const;
+/**
+ * Geocoding facts of an address nobody has geocoded yet: `pending`, so the
+ * table stream hands it to the geocoder, and meanwhile the best coordinate
+ * known without a network call (ZIP or state centroid), which the geocoder
+ * then overwrites. Coordinates are never null.
+ */
+const awaitingGeocoder = (address: { address_state: string; address_zip: string }) =>
+  ({
+    ...provisionalCoordinate({ state: address.address_state, zip: address.address_zip }),
+    geocode_status: 'pending',
+    geocoded_at: null,
+  }) as const;
 
 /** Concurrent writes to one customer's locations retry on a fresh read; this bounds the retries. */
 const maxAttempts = 10;
@@ -92,14 +132,11 @@ export async function createLocation(
       is_primary: isPrimary,
       created_at: at,
       updated_at: at,
-      ...(input.latitude !== undefined && input.longitude !== undefined ? manualPin(input.latitude, input.longitude, at) : awaitingGeocoder),
+      ...(input.latitude !== undefined && input.longitude !== undefined ? manualPin(input.latitude, input.longitude, at) : awaitingGeocoder(input)),
       address_version: 1,
     };
     const demote = isPrimary && !first ? customer.primaryLocationId : undefined;
-    if ((await locationStore.insert(record, customer, demote)) === 'ok') {
-      if (first) await locationStore.adjustLocatedCustomers(tenantId, 1);
-      return toLocationObject(record);
-    }
+    if ((await locationStore.insert(record, customer, demote)) === 'ok') return toLocationObject(record);
     await backoff(attempt);
     customer = await customerOrNotFound(tenantId, customerId);
   }
@@ -135,20 +172,34 @@ export async function locationsOfCustomer(tenantId: string, customerId: number):
 }
 
 /**
- * GET customer with include=locations: the customer and all its locations
- * (primary first, then by id) from one Query of its item collection.
+ * GET customer with include=locations: the customer and at most `max` of its
+ * locations, primary first, then by id. One Query of its item collection,
+ * bounded by `max`; when the primary lies beyond the first `max` ids, one
+ * GetItem more fetches it. The rest are paged with listLocations.
  */
 export async function getCustomerWithLocations(
   tenantId: string,
   customerId: number,
+  max: number,
 ): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
-  const { customer, locations } = await locationStore.collection(tenantId, customerId);
+  const { customer, locations } = await locationStore.collection(tenantId, customerId, max);
   if (!customer) throw new NotFoundError('Customer');
-  return { customer: customer as unknown as CustomerRecord, locations: locations.sort(primaryFirst).map(toLocationObject) };
+  const primaryId = customer.primary_location_id as number | undefined;
+  let embedded = locations;
+  if (primaryId !== undefined && !locations.some((l) => l.location_id === primaryId)) {
+    const primary = await locationStore.get(tenantId, customerId, primaryId);
+    if (primary) embedded = [primary, ...locations.slice(0, max - 1)];
+  }
+  return { customer: customer as unknown as CustomerRecord, locations: embedded.sort(primaryFirst).map(toLocationObject) };
 }
 
-/** What an update changes, relative to the stored location; empty when the patch restates the current values. */
-function changesOf(before: LocationRecord, patch: UpdateLocationInput, at: string): LocationChanges {
+/**
+ * What an update changes, relative to the stored location; empty when the
+ * patch restates the current values. Coordinates equal to the ones the
+ * location shows are a restatement too (a GET's object sent back), unless
+ * they pin it manually already: then they keep pinning a changed address.
+ */
+function changesOf(before: StoredLocation, shown: LocationObject, patch: LocationPatch, at: string): LocationChanges {
   const changes: LocationChanges = {};
   if (patch.location_name !== undefined && patch.location_name !== before.location_name) changes.location_name = patch.location_name;
   let addressChanged = false;
@@ -160,12 +211,14 @@ function changesOf(before: LocationRecord, patch: UpdateLocationInput, at: strin
     }
   }
   if (addressChanged) changes.address_version = before.address_version + 1;
-  if (patch.latitude !== undefined && patch.longitude !== undefined) {
-    const samePin = before.geocode_status === 'manual' && before.latitude === patch.latitude && before.longitude === patch.longitude;
-    if (!samePin || addressChanged) Object.assign(changes, manualPin(patch.latitude, patch.longitude, at));
+  const sent = patch.latitude !== undefined && patch.longitude !== undefined ? manualPin(patch.latitude, patch.longitude, at) : undefined;
+  const restated = sent !== undefined && sent.latitude === shown.latitude && sent.longitude === shown.longitude;
+  const pinned = before.geocode_status === 'manual';
+  if (sent && (!restated || (pinned && addressChanged))) {
+    Object.assign(changes, sent);
   } else if (addressChanged) {
     // A new address invalidates any coordinates, a manual pin's included.
-    Object.assign(changes, awaitingGeocoder);
+    Object.assign(changes, awaitingGeocoder({ address_state: patch.address_state ?? before.address_state, address_zip: patch.address_zip ?? before.address_zip }));
   }
   if (patch.is_primary === true && !before.is_primary) changes.is_primary = true;
   if (Object.keys(changes).length > 0) changes.updated_at = at;
@@ -176,25 +229,29 @@ export async function updateLocation(
   tenantId: string,
   customerId: number,
   locationId: number,
-  patch: UpdateLocationInput,
+  body: UpdateLocationInput,
   now = () => new Date(),
 ): Promise<LocationObject> {
+  const patch = writableLocationFieldsOf(body);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const before = await locationStore.get(tenantId, customerId, locationId, true);
+    const before: StoredLocation | undefined = await locationStore.get(tenantId, customerId, locationId, true);
     if (!before) return locationNotFound(tenantId, customerId);
+    const shown = toLocationObject(before);
+    assertReadOnlyLocationFieldsUnchanged(body, shown);
     if (patch.is_primary === false && before.is_primary) {
       throw new ValidationError('Invalid request: is_primary cannot be unset on the primary location', [
         { field: 'is_primary', issue: 'a customer always has one primary location; set is_primary: true on another location instead' },
       ]);
     }
-    const changes = changesOf(before, patch, toStoredInstant(now()));
-    if (Object.keys(changes).length === 0) return toLocationObject(before);
+    const changes = changesOf(before, shown, patch, toStoredInstant(now()));
+    if (Object.keys(changes).length === 0) return shown;
     let primaryMove: Parameters<typeof locationStore.update>[2];
     if (changes.is_primary) {
       const customer = await customerOrNotFound(tenantId, customerId);
       primaryMove = { customer, demote: customer.primaryLocationId };
     }
-    const result = await locationStore.update(before, changes, primaryMove);
+    // The store's record type predates null-free coordinates; it writes `before` only as conditions and the merged answer.
+    const result = await locationStore.update(before as LocationRecord, changes, primaryMove);
     if (result.outcome === 'ok') return toLocationObject(result.after);
     await backoff(attempt);
   }
@@ -211,10 +268,7 @@ export async function deleteLocation(tenantId: string, customerId: number, locat
     if (location.is_primary && customer.locationCount > 1) {
       promote = (await locationStore.lowestIds(tenantId, customerId, 2)).find((id) => id !== locationId);
     }
-    if ((await locationStore.remove(location, customer, promote, toStoredInstant(now()))) === 'ok') {
-      if (customer.locationCount === 1) await locationStore.adjustLocatedCustomers(tenantId, -1);
-      return;
-    }
+    if ((await locationStore.remove(location, customer, promote, toStoredInstant(now()))) === 'ok') return;
     await backoff(attempt);
   }
   throw tooManyAttempts(`customer ${customerId}`);

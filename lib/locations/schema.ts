@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, recordId } from '../customers/schema.js';
+import { geocodePrecisions, geocodeStatuses, locationIdValue, locationLimits } from './location-object.js';
+import { readOnlyLocationFields } from './read-only-fields.js';
 
 /**
  * Request and response schemas of the location endpoints (seed 000 "Customer
@@ -22,27 +24,52 @@ export const usStateCodes = [
 ] as const;
 export type UsStateCode = (typeof usStateCodes)[number];
 
-const text = (max: number) =>
-  z.string('must be a string').trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Unpaired surrogates (valid JSON escapes, e.g. "\ud800") are not text, and DynamoDB rejects them. */
+const isUnicodeText = (s: string) => !/\p{Cs}/u.test(s);
 
-export const locationName = text(255);
-export const addressStreet = text(255);
-export const addressCity = text(100);
+const text = (max: number) =>
+  z
+    .string('must be a string')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine(isUnicodeText, 'must be valid Unicode text');
+
+export const locationName = text(locationLimits.name);
+export const addressStreet = text(locationLimits.street);
+export const addressCity = text(locationLimits.city);
+/** Room for a code with some surrounding spaces, which are trimmed. */
+const maxStateInputLength = 16;
 /** Case-insensitive in, uppercase out. */
 export const addressState = z
   .string('must be a two-letter USPS state code')
+  .max(maxStateInputLength, 'must be a two-letter USPS state or territory code, e.g. TX')
   .trim()
   .toUpperCase()
   .pipe(z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'))
   // Documented on its input side: any case is accepted, the answer is uppercase.
   .meta({
     description: 'Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out',
-    override: { pattern: '^\\s*[A-Za-z]{2}\\s*$' },
+    override: { pattern: '^\\s*[A-Za-z]{2}\\s*$', maxLength: maxStateInputLength },
   });
-export const addressZip = z.string('must be a 5-digit ZIP code').regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201');
+export const addressZip = z
+  .string('must be a 5-digit ZIP code')
+  .regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201')
+  // The pattern already bounds it; the lengths are documented for clients that read only those.
+  .meta({ override: { minLength: 5, maxLength: 5 } });
 export const isPrimary = z.boolean('must be true or false');
-export const latitude = z.number('must be a number').min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
-export const longitude = z.number('must be a number').min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
+/** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
+const coordinateNote = 'Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored.';
+export const latitude = z
+  .number('must be a number')
+  .min(-90, 'must be between -90 and 90')
+  .max(90, 'must be between -90 and 90')
+  .meta({ description: coordinateNote });
+export const longitude = z
+  .number('must be a number')
+  .min(-180, 'must be between -180 and 180')
+  .max(180, 'must be between -180 and 180')
+  .meta({ description: coordinateNote });
 
 /** The address fields: changing any of them sends the location back to the geocoder. */
 export const addressFields = ['address_street', 'address_city', 'address_state', 'address_zip'] as const;
@@ -71,20 +98,37 @@ export const createLocationBody = z
   .superRefine(bothCoordinatesOrNeither);
 export type CreateLocationInput = z.output<typeof createLocationBody>;
 
+const readOnly = 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value';
+/** A stored timestamp as sent back: the very string, or the same instant with a zero fraction or a +00:00 zone (read-only-fields.ts). */
+const sentInstant = z.string('must be a string').max(35, 'must be at most 35 characters');
+
+/**
+ * A partial update. The read-only fields of the location object are
+ * accepted too, so that a client can PUT back what GET returned; the
+ * use-case checks them against the current location (read-only-fields.ts).
+ * Coordinates equal to the current ones change nothing (see locations.ts).
+ */
 export const updateLocationBody = z
   .strictObject({
+    location_id: locationIdValue.optional().meta({ description: readOnly }),
     location_name: locationName.optional(),
     address_street: addressStreet.optional(),
     address_city: addressCity.optional(),
     address_state: addressState.optional(),
     address_zip: addressZip.optional(),
-    is_primary: isPrimary.optional(),
     latitude: latitude.optional(),
     longitude: longitude.optional(),
+    is_primary: isPrimary.optional(),
+    created_at: sentInstant.optional().meta({ description: readOnly }),
+    updated_at: sentInstant.optional().meta({ description: readOnly }),
+    geocode_status: z.enum(geocodeStatuses, `must be one of ${geocodeStatuses.join(', ')}`).optional().meta({ description: readOnly }),
+    geocode_precision: z.enum(geocodePrecisions, `must be one of ${geocodePrecisions.join(', ')}`).optional().meta({ description: readOnly }),
+    geocode_source: z.string('must be a string').max(locationLimits.source, `must be at most ${locationLimits.source} characters`).optional().meta({ description: readOnly }),
+    geocoded_at: sentInstant.nullable().optional().meta({ description: readOnly }),
   })
   .superRefine(bothCoordinatesOrNeither)
-  .refine((body) => Object.keys(body).length > 0, {
-    message: 'at least one field is required',
+  .refine((body) => Object.keys(body).some((k) => !(readOnlyLocationFields as readonly string[]).includes(k)), {
+    message: 'at least one writable field is required',
     // Only unknown fields sent: naming them is the answer, not "nothing sent".
     when: (payload) => payload.issues.length === 0,
   })
@@ -98,4 +142,4 @@ export const locationPathParams = z.strictObject({ customerId: recordId, locatio
 export const listLocationsQuery = z.strictObject({ ...pageQuery });
 export type ListLocationsQuery = z.output<typeof listLocationsQuery>;
 
-export { geocodeStatuses, locationObject, type GeocodeStatus, type LocationObject } from './location-object.js';
+export { geocodePrecisions, geocodeStatuses, locationObject, type GeocodePrecision, type GeocodeStatus, type LocationObject } from './location-object.js';

@@ -34,6 +34,8 @@ describe('geocoding end to end', () => {
     await api.call('PUT', path, { body: { address_city: 'Austin', address_zip: '78701' } });
     const last = await api.call('PUT', path, { body: { address_street: '350 5th Ave', address_city: 'New York', address_state: 'NY', address_zip: '10001' } });
     expect(last.status).toBe(200);
+    // At once, the provisional coordinate of the last address (New York 10001's ZIP centroid).
+    expect(last.body.data).toMatchObject({ geocode_status: 'pending', latitude: 40.75, longitude: -74, geocode_precision: 'postal_code' });
     const done = (await eventually(() => api.call('GET', path), answered)).body.data;
     expect(done).toMatchObject({ geocode_status: 'geocoded', address_zip: '10001' });
     expect(done.latitude).toBeCloseTo(40.75, 1);
@@ -44,13 +46,15 @@ describe('geocoding end to end', () => {
     expect((await api.call('GET', path)).body.data).toEqual(done);
   });
 
-  it('answers an address with no ZIP centroid with not_found and no coordinates', async () => {
+  it("answers an address with no ZIP centroid with not_found, keeping the state's centroid", async () => {
     const c = await newCustomer();
     const created = await api.call('POST', `/api/v1/customers/${c}/locations`, { body: { ...dallas, address_zip: '00000' } });
     expect(created.status).toBe(201);
+    const texas = { latitude: 31.33, longitude: -97.69, geocode_precision: 'region', geocode_source: 'us-state-centroids' };
+    expect(created.body.data).toMatchObject({ geocode_status: 'pending', ...texas });
     const path = `/api/v1/customers/${c}/locations/${created.body.data.location_id}`;
     const done = (await eventually(() => api.call('GET', path), answered)).body.data;
-    expect(done).toMatchObject({ geocode_status: 'not_found', latitude: null, longitude: null, geocode_precision: null });
+    expect(done).toMatchObject({ geocode_status: 'not_found', geocoded_at: expect.any(String), ...texas });
   });
 
   it('leaves no location of a burst pending and nothing dead-lettered', async () => {

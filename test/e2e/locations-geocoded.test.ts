@@ -25,22 +25,22 @@ const newCustomer = () => env.newCustomer();
 const eastWing = { location_name: 'East Wing', address_street: '456 Health Park Dr', address_city: 'Dallas', address_state: 'TX', address_zip: '75201' };
 
 describe('locations are geocoded through the stream', () => {
-  it('create → pending → geocoded near the ZIP centroid; an address change re-geocodes', async () => {
+  it('create → pending at the provisional ZIP centroid → geocoded; an address change re-geocodes', async () => {
     const c = await newCustomer();
     const created = await api.call('POST', `/api/v1/customers?id=${c}&locations=1`, { body: eastWing });
-    expect(created.body.data).toMatchObject({ geocode_status: 'pending', latitude: null, longitude: null });
+    // Answered at once without a network call: the ZIP centroid from the compact table (0.01°).
+    expect(created.body.data).toMatchObject({ geocode_status: 'pending', latitude: 32.79, longitude: -96.8, geocode_precision: 'postal_code', geocoded_at: null });
     const path = `/api/v1/customers/${c}/locations/${created.body.data.location_id}`;
 
     const geocoded = (await eventually(() => api.call('GET', path), (r) => r.body.data.geocode_status !== 'pending')).body.data;
     expect(geocoded).toMatchObject({ geocode_status: 'geocoded', geocode_precision: 'postal_code', geocoded_at: expect.any(String) });
     expect(geocoded.geocode_source).toEqual(expect.any(String));
-    // Dallas 75201 is about 32.79, -96.80.
-    expect(geocoded.latitude).toBeCloseTo(32.79, 1);
-    expect(geocoded.longitude).toBeCloseTo(-96.8, 1);
+    // The provider's figure for Dallas 75201 replaced the provisional one.
+    expect(geocoded).toMatchObject({ latitude: 32.788309, longitude: -96.799572 });
     expect(geocoded.updated_at).toBe(created.body.data.updated_at);
 
     const moved = await api.call('PUT', path, { body: { address_street: '123 Commerce Blvd', address_city: 'Austin', address_zip: '78701' } });
-    expect(moved.body.data).toMatchObject({ geocode_status: 'pending', latitude: null, longitude: null });
+    expect(moved.body.data).toMatchObject({ geocode_status: 'pending', latitude: 30.27, longitude: -97.74, geocode_precision: 'postal_code' });
     const regeocoded = (await eventually(() => api.call('GET', path), (r) => r.body.data.geocode_status !== 'pending')).body.data;
     expect(regeocoded.geocode_status).toBe('geocoded');
     expect(regeocoded.latitude).toBeCloseTo(30.27, 1);

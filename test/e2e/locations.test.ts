@@ -1,11 +1,16 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usStateCodes } from '../../lib/locations/schema.js';
+import { store } from '../../lib/store/client.js';
+import { locationKeys } from '../../lib/store/keys.js';
 import { startTestApi, type TestApi } from '../support/local-api.js';
 
 /**
  * Seed 000 "Customer locations" over real HTTP, in both URL styles: the
  * seed's query-string URLs (rewritten by the edge function's code) and the
- * REST paths. No geocoder runs here: locations stay `pending` with null
- * coordinates unless the client pins them.
+ * REST paths. No geocoder runs here: locations stay `pending` with their
+ * provisional coordinate (the ZIP's or the state's centroid) unless the
+ * client pins them.
  */
 
 let api: TestApi;
@@ -33,9 +38,17 @@ const locationFields = [
 ];
 const isoSeconds = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
+/** The provisional coordinates the API answers with, before any geocoder (ZIP centroids to 0.01°). */
+const dallasZip = { latitude: 32.79, longitude: -96.8, geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' };
+const austinZip = { latitude: 30.27, longitude: -97.74, geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' };
+const texasState = { latitude: 31.33, longitude: -97.69, geocode_precision: 'region', geocode_source: 'us-state-centroids' };
+
 function expectLocationShape(l: Record<string, unknown>) {
   expect(Object.keys(l)).toEqual(locationFields);
   expect(l.location_id).toEqual(expect.any(Number));
+  // Seed 000 documents numbers: never null, whatever the geocoder did.
+  expect(l.latitude).toEqual(expect.any(Number));
+  expect(l.longitude).toEqual(expect.any(Number));
   expect(l.created_at).toMatch(isoSeconds);
   expect(l.updated_at).toMatch(isoSeconds);
 }
@@ -81,7 +94,7 @@ const styles = {
 };
 
 describe.each(Object.entries(styles))('seed 000 location examples, %s URLs', (_style, url) => {
-  it('POST creates a location: 201, seed envelope, full pending location, first one primary', async () => {
+  it('POST creates a location: 201, seed envelope, full pending location at its ZIP centroid, first one primary', async () => {
     const c = await newCustomer();
     const res = await api.call('POST', url.collection(c), { body: eastWing });
     expect(res.status).toBe(201);
@@ -90,12 +103,9 @@ describe.each(Object.entries(styles))('seed 000 location examples, %s URLs', (_s
     expectLocationShape(res.body.data);
     expect(res.body.data).toMatchObject({
       ...eastWing,
-      latitude: null,
-      longitude: null,
+      ...dallasZip,
       is_primary: true,
       geocode_status: 'pending',
-      geocode_precision: null,
-      geocode_source: null,
       geocoded_at: null,
     });
     expect(res.body.data.created_at).toBe(res.body.data.updated_at);
@@ -129,10 +139,10 @@ describe.each(Object.entries(styles))('seed 000 location examples, %s URLs', (_s
       address_city: 'Austin',
       address_state: 'TX',
       address_zip: '78701',
-      latitude: null,
-      longitude: null,
+      ...austinZip, // the manual pin yields to the new address; its ZIP centroid stands in until the geocoder answers
       is_primary: true,
       geocode_status: 'pending',
+      geocoded_at: null,
       created_at: created.created_at,
     });
   });
@@ -261,6 +271,131 @@ describe('location rules over HTTP', () => {
     expect((await api.call('GET', '/api/v1/customers?has_locations=0')).body.pagination.total).toBe(before0);
     await api.call('DELETE', `/api/v1/customers/${c}/locations/${loc.location_id}`);
     expect((await api.call('GET', '/api/v1/customers?has_locations=1')).body.pagination.total).toBe(before1);
+  });
+});
+
+describe('coordinates are never null (seed 000 documents numbers)', () => {
+  it("a ZIP without a centroid gets its state's centroid, at region precision, for every state code accepted", async () => {
+    const c = await newCustomer();
+    const answered = new Map<string, unknown>();
+    for (const state of usStateCodes) {
+      const res = await api.call('POST', `/api/v1/customers/${c}/locations`, { body: { ...mainOffice, address_state: state, address_zip: '00000' } });
+      expect(res.status, state).toBe(201);
+      expect(res.body.data, state).toMatchObject({ geocode_status: 'pending', geocode_precision: 'region', geocode_source: 'us-state-centroids' });
+      answered.set(state, [res.body.data.latitude, res.body.data.longitude]);
+    }
+    expect(answered.get('TX')).toEqual([texasState.latitude, texasState.longitude]);
+    expect(new Set([...answered.values()].map(String)).size).toBe(usStateCodes.length); // one point per state
+  });
+
+  it('an update that changes the ZIP moves the provisional coordinate with it', async () => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing })).body.data;
+    expect(loc).toMatchObject(dallasZip);
+    const path = `/api/v1/customers/${c}/locations/${loc.location_id}`;
+    expect((await api.call('PUT', path, { body: { address_zip: '00000' } })).body.data).toMatchObject({ geocode_status: 'pending', ...texasState });
+    expect((await api.call('PUT', path, { body: { address_city: 'Austin', address_zip: '78701' } })).body.data).toMatchObject({ geocode_status: 'pending', ...austinZip });
+  });
+
+  it('a record stored before this rule (null coordinates) is answered with its state centroid everywhere it appears', async () => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing })).body.data;
+    const { tableName, doc } = store();
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: locationKeys.location('acme', c, loc.location_id),
+        UpdateExpression: 'SET latitude = :null, longitude = :null, geocode_precision = :null, geocode_source = :provider, geocode_status = :status',
+        ExpressionAttributeValues: { ':null': null, ':provider': 'amazon-location', ':status': 'not_found' },
+      }),
+    );
+    const expected = { ...loc, geocode_status: 'not_found', ...texasState };
+    expect((await api.call('GET', `/api/v1/customers/${c}/locations/${loc.location_id}`)).body.data).toEqual(expected);
+    expect((await api.call('GET', `/api/v1/customers/${c}/locations`)).body.data).toEqual([expected]);
+    expect((await api.call('GET', `/api/v1/customers/${c}?include=locations`)).body.data.locations).toEqual([expected]);
+    // And it can be sent back as GET returned it.
+    const renamed = await api.call('PUT', `/api/v1/customers/${c}/locations/${loc.location_id}`, { body: { ...expected, location_name: 'Renamed' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data).toMatchObject({ ...texasState, geocode_status: 'not_found', location_name: 'Renamed' });
+  });
+
+  it.each([
+    ['1e-131', 0],
+    ['-1e-131', 0],
+    ['5e-324', 0],
+    ['1e-7', 1e-7],
+    ['-0.000000049', 0],
+    ['12.345678901234567890123456789012', 12.3456789],
+  ])('a pin at %s answers 201/200 and stores %s (coordinates are rounded to 7 decimals)', async (sent, stored) => {
+    const c = await newCustomer();
+    const body = (lat: string) => `{"location_name":"Tiny","address_street":"1 Null Island Rd","address_city":"Austin","address_state":"TX","address_zip":"78701","latitude":${lat},"longitude":${lat}}`;
+    const created = await api.call('POST', `/api/v1/customers/${c}/locations`, { body: body(sent) });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ latitude: stored, longitude: stored, geocode_status: 'manual' });
+    const path = `/api/v1/customers/${c}/locations/${created.body.data.location_id}`;
+    const moved = await api.call('PUT', path, { body: `{"latitude":1,"longitude":1}` });
+    expect(moved.status).toBe(200);
+    const negated = sent.startsWith('-') ? sent.slice(1) : `-${sent}`;
+    const updated = await api.call('PUT', path, { body: `{"latitude":${sent},"longitude":${negated}}` });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data).toMatchObject({ latitude: stored, longitude: stored === 0 ? 0 : -stored });
+    expect((await api.call('GET', path)).body.data).toEqual(updated.body.data);
+  });
+});
+
+describe('PUT of a location exactly as GET returned it', () => {
+  it('is accepted and changes nothing: coordinates shown are not a manual pin', async () => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing })).body.data;
+    const path = `/api/v1/customers?id=${c}&locations=1&location_id=${loc.location_id}`;
+    const same = await api.call('PUT', path, { body: loc });
+    expect(same.status).toBe(200);
+    expect(same.body.data).toEqual(loc);
+    const renamed = await api.call('PUT', path, { body: { ...loc, location_name: 'East Wing - Annex' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.data).toMatchObject({ ...dallasZip, location_name: 'East Wing - Annex', geocode_status: 'pending' });
+    // An edited address sent with the old coordinates: geocoded afresh, not pinned to the old place.
+    const current = renamed.body.data;
+    const moved = await api.call('PUT', path, { body: { ...current, address_city: 'Austin', address_zip: '78701' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data).toMatchObject({ ...austinZip, geocode_status: 'pending' });
+  });
+
+  it('keeps a manual pin when sent back, and timestamps may come back re-serialized in UTC', async () => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: { ...mainOffice, latitude: 30.2672, longitude: -97.7431 } })).body.data;
+    const path = `/api/v1/customers/${c}/locations/${loc.location_id}`;
+    const reserialized = { ...loc, created_at: loc.created_at.replace('Z', '.000Z'), updated_at: loc.updated_at.replace('Z', '+00:00') };
+    const res = await api.call('PUT', path, { body: { ...reserialized, address_street: '125 Commerce Blvd' } });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ geocode_status: 'manual', latitude: 30.2672, longitude: -97.7431, address_street: '125 Commerce Blvd' });
+  });
+
+  it.each([
+    ['location_id', 999_999],
+    ['created_at', '2020-01-01T00:00:00Z'],
+    ['updated_at', '2026-01-15T10:00:00+01:00'],
+    ['geocode_status', 'geocoded'],
+    ['geocode_precision', 'rooftop'],
+    ['geocode_source', 'amazon-location'],
+    ['geocoded_at', '2026-01-15T10:00:00Z'],
+  ])('answers 400 naming %s when a read-only field differs, and changes nothing', async (field, value) => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing })).body.data;
+    const path = `/api/v1/customers/${c}/locations/${loc.location_id}`;
+    const res = await api.call('PUT', path, { body: { ...loc, location_name: 'Changed', [field]: value } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.details).toEqual([{ field, issue: expect.stringContaining('read-only') }]);
+    expect((await api.call('GET', path)).body.data).toEqual(loc);
+  });
+
+  it('still rejects fields the location object does not have', async () => {
+    const c = await newCustomer();
+    const loc = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: eastWing })).body.data;
+    const res = await api.call('PUT', `/api/v1/customers/${c}/locations/${loc.location_id}`, { body: { ...loc, customer_id: c, colour: 'red' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['colour', 'customer_id']);
   });
 });
 

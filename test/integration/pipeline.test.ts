@@ -7,7 +7,7 @@ import { geocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.j
 import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
-import { pendingLocation, putLocation, readLocation } from '../support/geocoding-fixtures.js';
+import { dallasZipCentroid, pendingLocation, putLocation, readLocation } from '../support/geocoding-fixtures.js';
 import { eventually } from '../support/eventually.js';
 
 let store: Store;
@@ -24,13 +24,13 @@ describe('local geocoding pipeline, default worker and offline provider', () => 
   });
   afterAll(() => pipeline.stop());
 
-  it('turns a pending location into a geocoded one, near its ZIP centroid', async () => {
+  it('turns a pending location with its provisional coordinate into a geocoded one at its ZIP centroid', async () => {
     const loc = pendingLocation();
+    expect(loc).toMatchObject(dallasZipCentroid);
     await putLocation(store, loc);
     const done = await eventually(() => readLocation(store, loc), (l) => l.geocode_status !== 'pending');
-    expect(done).toMatchObject({ geocode_status: 'geocoded', geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' });
-    expect(done.latitude).toBeCloseTo(32.79, 1);
-    expect(done.longitude).toBeCloseTo(-96.8, 1);
+    // The filter selected it although it has coordinates, and the worker overwrote them with the provider's.
+    expect(done).toMatchObject({ geocode_status: 'geocoded', geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids', latitude: 32.788309, longitude: -96.799572 });
   });
 
   it('re-geocodes after an address change, and only hands the worker records the filter selects', async () => {
@@ -77,7 +77,7 @@ describe('local geocoding pipeline, failing provider', () => {
     const loc = pendingLocation();
     await putLocation(store, loc);
     const failed = await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'failed');
-    expect(failed).toMatchObject({ latitude: null, longitude: null, geocode_source: 'amazon-location' });
+    expect(failed).toMatchObject({ geocoded_at: null, ...dallasZipCentroid }); // the provisional coordinate stays
     const letters = await eventually(async () => pipeline.deadLetters(), (d) => d.length === 1);
     expect(letters[0]!.receiveCount).toBe(3);
     expect(JSON.parse(letters[0]!.body).dynamodb.NewImage.location_id).toEqual({ N: String(loc.location_id) });

@@ -33,6 +33,13 @@ export interface LocationItem {
 
 let nextLocationId = 1;
 
+/** Dallas 75201's provisional coordinate, as the API writes it: the ZIP centroid from the compact table. */
+export const dallasZipCentroid = { latitude: 32.79, longitude: -96.8, geocode_precision: 'postal_code', geocode_source: 'us-zip-centroids' } as const;
+
+/** The facts of a location written before coordinates were never null: pending with no coordinate at all. */
+export const legacyPending = { latitude: null, longitude: null, geocode_precision: null, geocode_source: null } as const;
+
+/** A location as the API writes it: pending, with the provisional ZIP centroid (Dallas 75201 unless overridden). */
 export function pendingLocation(overrides: Partial<LocationItem> = {}): LocationItem {
   return {
     tenant_id: 'acme',
@@ -43,14 +50,14 @@ export function pendingLocation(overrides: Partial<LocationItem> = {}): Location
     address_city: 'Dallas',
     address_state: 'TX',
     address_zip: '75201',
-    latitude: null,
-    longitude: null,
+    latitude: dallasZipCentroid.latitude,
+    longitude: dallasZipCentroid.longitude,
     is_primary: true,
     created_at: '2026-01-15T10:00:00Z',
     updated_at: '2026-01-15T10:00:00Z',
     geocode_status: 'pending',
-    geocode_precision: null,
-    geocode_source: null,
+    geocode_precision: dallasZipCentroid.geocode_precision,
+    geocode_source: dallasZipCentroid.geocode_source,
     geocoded_at: null,
     address_version: 1,
     ...overrides,

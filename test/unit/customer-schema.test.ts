@@ -93,6 +93,19 @@ describe('createCustomerBody', () => {
     expect(createCustomerBody.parse({ ...valid, customer_email: email }).customer_email).toBe(email);
   });
 
+  it.each(['customer_name', 'tax_exemption_reason'])('rejects unpaired surrogates in %s, which are not text', (field) => {
+    const result = createCustomerBody.safeParse({ ...valid, [field]: 'Acme \ud800 Corp' });
+    expect(issuesOf(result)).toEqual([{ path: field, code: 'custom' }]);
+    expect(result.error!.issues[0]!.message).toBe('must be valid Unicode text');
+    // A surrogate pair is a character like any other.
+    expect(createCustomerBody.parse({ ...valid, [field]: 'Acme 😀' })[field as 'customer_name']).toBe('Acme 😀');
+  });
+
+  it('accepts a name that grows when folded for search (113 × 각, 57 × ㌖): limits hold on the stored terms instead', () => {
+    expect(createCustomerBody.parse({ ...valid, customer_name: '각'.repeat(113) }).customer_name).toHaveLength(113);
+    expect(createCustomerBody.parse({ ...valid, customer_name: '㌖'.repeat(255) }).customer_name).toHaveLength(255);
+  });
+
   it('accepts the limits themselves', () => {
     const out = createCustomerBody.parse({
       ...valid,
@@ -120,12 +133,38 @@ describe('updateCustomerBody', () => {
     expect(issuesOf(updateCustomerBody.safeParse({}))).toEqual([{ path: '', code: 'custom' }]);
   });
 
-  it('rejects unknown fields, including read-only ones', () => {
-    expect(issuesOf(updateCustomerBody.safeParse({ customer_name: 'Acme', customer_id: 9, created_at: 'x' }))).toEqual([
-      { path: '', code: 'unrecognized_keys', keys: ['customer_id', 'created_at'] },
+  it('rejects unknown fields by name', () => {
+    expect(issuesOf(updateCustomerBody.safeParse({ customer_name: 'Acme', nickname: 'x', locations: [] }))).toEqual([
+      { path: '', code: 'unrecognized_keys', keys: ['nickname', 'locations'] },
     ]);
-    // Only unknown fields: they are named (and nothing writable was sent).
-    expect(issuesOf(updateCustomerBody.safeParse({ customer_id: 9 }))).toContainEqual({ path: '', code: 'unrecognized_keys', keys: ['customer_id'] });
+  });
+
+  it('accepts the object GET returned, read-only fields included (the use-case compares them with the stored ones)', () => {
+    const asGetReturnedIt = {
+      customer_id: 201,
+      ...valid,
+      tax_exempt: false,
+      tax_exemption_reason: null,
+      created_at: '2026-01-15T10:00:00Z',
+      updated_at: '2026-02-20T08:30:00Z',
+    };
+    expect(updateCustomerBody.parse(asGetReturnedIt)).toEqual(asGetReturnedIt);
+  });
+
+  it('requires a writable field besides the read-only ones', () => {
+    expect(issuesOf(updateCustomerBody.safeParse({ customer_id: 9 }))).toEqual([{ path: '', code: 'custom' }]);
+    expect(updateCustomerBody.safeParse({ customer_id: 9 }).error!.issues[0]!.message).toBe('at least one writable field is required');
+  });
+
+  it.each([
+    ['customer_id', '201', 'invalid_type'],
+    ['customer_id', 1.5, 'invalid_type'],
+    ['customer_id', 0, 'too_small'],
+    ['customer_id', 10_000_000_000, 'too_big'],
+    ['created_at', 5, 'invalid_type'],
+    ['updated_at', 'x'.repeat(36), 'too_big'],
+  ])('checks the type of read-only %s = %j (%s)', (field, value, code) => {
+    expect(issuesOf(updateCustomerBody.safeParse({ customer_name: 'Acme', [field]: value }))).toEqual([{ path: field, code }]);
   });
 
   it.each([
@@ -198,6 +237,17 @@ describe('listCustomersQuery', () => {
     expect(issuesOf(listCustomersQuery.safeParse({ search: 'a b c d e f g h i' })).map((i) => i.path)).toEqual(['search']);
   });
 
+  it('accepts a search word that grows when folded (114 × 각), and refuses unpaired surrogates', () => {
+    expect(listCustomersQuery.parse({ search: '각'.repeat(114) }).search).toHaveLength(114);
+    expect(issuesOf(listCustomersQuery.safeParse({ search: 'ab\udc00' })).map((i) => i.path)).toEqual(['search']);
+  });
+
+  it('limits created_after and created_before to 35 characters', () => {
+    expect(issuesOf(listCustomersQuery.safeParse({ created_after: `2026-01-15T00:00:00.${'0'.repeat(20)}Z` })).map((i) => i.path)).toEqual([
+      'created_after',
+    ]);
+  });
+
   it('rejects unknown query parameters', () => {
     expect(issuesOf(listCustomersQuery.safeParse({ sort: 'name' }))).toEqual([{ path: '', code: 'unrecognized_keys', keys: ['sort'] }]);
   });
@@ -215,7 +265,9 @@ describe('getCustomerQuery and customerPathParams', () => {
   it('allows include=locations and nothing else', () => {
     expect(getCustomerQuery.parse({})).toEqual({});
     expect(getCustomerQuery.parse({ include: 'locations' })).toEqual({ include: 'locations' });
-    expect(getCustomerQuery.safeParse({ include: 'orders' }).success).toBe(false);
+    expect(getCustomerQuery.safeParse({ include: 'orders' }).error!.issues).toMatchObject([
+      { path: ['include'], message: 'must be "locations"' },
+    ]);
     expect(getCustomerQuery.safeParse({ expand: 'locations' }).success).toBe(false);
   });
 

@@ -10,6 +10,16 @@ describe('stream filter: records that need geocoding', () => {
     expect(needsGeocoding(record(pendingLocation({ address_version: 3 }), 'MODIFY'))).toBe(true);
   });
 
+  it('selects pending locations whatever provisional coordinate they show, and old ones with none', () => {
+    const zip = pendingLocation();
+    expect(zip).toMatchObject({ latitude: 32.79, geocode_precision: 'postal_code' });
+    expect(needsGeocoding(record(zip, 'INSERT'))).toBe(true);
+    const state = pendingLocation({ address_zip: '00000', latitude: 31.33, longitude: -97.69, geocode_precision: 'region', geocode_source: 'us-state-centroids' });
+    expect(needsGeocoding(record(state, 'MODIFY'))).toBe(true);
+    const legacy = pendingLocation({ latitude: null, longitude: null, geocode_precision: null, geocode_source: null });
+    expect(needsGeocoding(record(legacy, 'MODIFY'))).toBe(true);
+  });
+
   it('passes over removals, answered or pinned locations, and other entities', () => {
     expect(needsGeocoding(record(pendingLocation(), 'REMOVE'))).toBe(false);
     for (const status of ['geocoded', 'not_found', 'failed', 'manual'] as const) {

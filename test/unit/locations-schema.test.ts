@@ -40,6 +40,18 @@ describe('createLocationBody', () => {
     expect(createLocationBody.parse({ ...valid, address_zip: '00501' }).address_zip).toBe('00501');
   });
 
+  it('coordinates: any number in range passes (rounding to 7 decimals happens before storing), tiny ones included', () => {
+    for (const tiny of [1e-131, -1e-131, 5e-324, 1e-7, 1.23456789012345678901234567890]) {
+      expect(createLocationBody.parse({ ...valid, latitude: tiny, longitude: tiny })).toMatchObject({ latitude: tiny, longitude: tiny });
+    }
+  });
+
+  it('text: bounded, and valid Unicode only (DynamoDB rejects lone surrogates)', () => {
+    expect(issuesOf(createLocationBody.safeParse({ ...valid, location_name: 'x'.repeat(256), address_street: 'a\ud800b' }))).toEqual(['location_name', 'address_street']);
+    expect(issuesOf(createLocationBody.safeParse({ ...valid, address_state: ' '.repeat(20) + 'TX' }))).toEqual(['address_state']);
+    expect(createLocationBody.parse({ ...valid, location_name: 'Café 🏢' }).location_name).toBe('Café 🏢');
+  });
+
   it('coordinates: both or neither, in range', () => {
     expect(createLocationBody.parse({ ...valid, latitude: -90, longitude: 180 })).toMatchObject({ latitude: -90, longitude: 180 });
     expect(issuesOf(createLocationBody.safeParse({ ...valid, latitude: 32.7 }))).toEqual(['longitude']);
@@ -67,9 +79,35 @@ describe('updateLocationBody', () => {
   });
 
   it('is strict and keeps the coordinate rule', () => {
-    expect(issuesOf(updateLocationBody.safeParse({ location_id: 3 }))).toEqual(['location_id']);
+    expect(issuesOf(updateLocationBody.safeParse({ location_name: 'x', customer_id: 201, address_country: 'US' }))).toEqual(['customer_id', 'address_country']);
     expect(issuesOf(updateLocationBody.safeParse({ latitude: 10 }))).toEqual(['longitude']);
     expect(updateLocationBody.parse({ is_primary: true })).toEqual({ is_primary: true });
+  });
+
+  it("accepts the object GET returned (read-only fields are checked against the stored ones by the use-case), not read-only fields alone", () => {
+    const asReturned = {
+      location_id: 87,
+      ...valid,
+      latitude: 32.79,
+      longitude: -96.8,
+      is_primary: true,
+      created_at: '2026-01-15T10:00:00Z',
+      updated_at: '2026-01-15T10:00:00Z',
+      geocode_status: 'pending',
+      geocode_precision: 'postal_code',
+      geocode_source: 'us-zip-centroids',
+      geocoded_at: null,
+    };
+    expect(updateLocationBody.parse(asReturned)).toEqual(asReturned);
+    const readOnlyOnly = updateLocationBody.safeParse({ location_id: 87, created_at: '2026-01-15T10:00:00Z' });
+    expect(readOnlyOnly.success).toBe(false);
+    expect(readOnlyOnly.error!.issues[0]!.message).toBe('at least one writable field is required');
+    expect(issuesOf(updateLocationBody.safeParse({ ...asReturned, location_id: 1e-131, geocode_status: 'done', geocode_precision: 'exact' }))).toEqual([
+      'location_id',
+      'geocode_status',
+      'geocode_precision',
+    ]);
+    expect(new Set(issuesOf(updateLocationBody.safeParse({ ...asReturned, location_id: 1e20 })))).toEqual(new Set(['location_id']));
   });
 });
 

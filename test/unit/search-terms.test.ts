@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase, maxSearchWords, prefixesOf, searchWords, termsOf, type Term } from '../../lib/customers/search-terms.js';
+import {
+  foldCase,
+  maxSearchWords,
+  maxTermBytes,
+  prefixesOf,
+  searchFilterOf,
+  searchWords,
+  termsOf,
+  truncateUtf8,
+  type Term,
+} from '../../lib/customers/search-terms.js';
 
 const keys = (terms: Term[]) => terms.map((t) => `${t.ns}:${t.value}`).sort();
 
@@ -32,6 +42,47 @@ describe('termsOf', () => {
 
   it('skips an empty phone', () => {
     expect(keys(termsOf({ name: 'A', email: 'a@b.c', phoneNational: '' })).some((k) => /^[pr]:/.test(k))).toBe(false);
+  });
+
+  it('indexes the phone as stored by its national number, its E.164 digits and its end', () => {
+    expect(keys(termsOf({ name: 'A', email: 'a@b.c', phone: '+15551234567' })).filter((k) => /^[pr]:/.test(k))).toEqual(
+      ['p:5551234567', 'p:15551234567', 'r:7654321555'].sort(),
+    );
+    expect(keys(termsOf({ name: 'A', email: 'a@b.c', phone: '+442079460958' })).filter((k) => /^[pr]:/.test(k))).toEqual(
+      ['p:2079460958', 'p:442079460958', 'r:8590649702'].sort(),
+    );
+  });
+
+  it.each([
+    ['113 × 각 (9 bytes folded)', '각'.repeat(113)],
+    ['57 × ㌖ (18 bytes folded)', '㌖'.repeat(57)],
+    ['255 × ﷺ (33 bytes folded)', '\uFDFA'.repeat(255)],
+  ])('cuts every term of a name of %s to %i bytes, at a code point', (_label, name) => {
+    const terms = termsOf({ name, email: 'a@b.c', phone: '+15551234567' });
+    for (const t of terms) {
+      expect(Buffer.byteLength(t.value)).toBeLessThanOrEqual(maxTermBytes);
+      expect(t.value).not.toMatch(/\p{Cs}/u); // never half a surrogate pair
+    }
+    // The word itself is indexed, by its first 100 bytes.
+    expect(terms[0]!.value).toBe(truncateUtf8(foldCase(name), maxTermBytes));
+  });
+
+  it('splits a name as sent and indexes the parts a word folds into (ﷺ folds to four words)', () => {
+    const terms = keys(termsOf({ name: 'Al \uFDFA', email: 'a@b.c', phoneNational: '' }));
+    expect(terms).toContain('w:al');
+    expect(terms).toContain('w:صلى الله عليه وسلم');
+    expect(terms).toContain('w:الله');
+  });
+});
+
+describe('truncateUtf8', () => {
+  it('keeps the longest start that fits, never half a code point', () => {
+    expect(truncateUtf8('abc', 2)).toBe('ab');
+    expect(truncateUtf8('aé', 2)).toBe('a');
+    expect(truncateUtf8('aé', 3)).toBe('aé');
+    expect(truncateUtf8('a😀', 4)).toBe('a');
+    expect(truncateUtf8('a😀', 5)).toBe('a😀');
+    expect(truncateUtf8('', 5)).toBe('');
   });
 });
 
@@ -75,6 +126,47 @@ describe('prefixesOf', () => {
   it('returns nothing for punctuation only', () => {
     expect(prefixesOf('--')).toEqual([]);
   });
+
+  it('cuts a long word to the bytes a term keeps, so it still finds the term (114 × 각)', () => {
+    const word = '각'.repeat(114);
+    const [prefix] = prefixesOf(word);
+    expect(Buffer.byteLength(prefix!.value)).toBeLessThanOrEqual(maxTermBytes);
+    const [term] = termsOf({ name: word, email: 'a@b.c', phoneNational: '' });
+    expect(term!.value.startsWith(prefix!.value)).toBe(true);
+    for (const p of prefixesOf('1'.repeat(200))) expect(p.value).toHaveLength(maxTermBytes);
+  });
+
+  it('finds a phone by the start of its E.164 digits: 1555 starts +15551234567', () => {
+    const terms = termsOf({ name: 'A', email: 'a@b.c', phone: '+15551234567' });
+    for (const word of ['1555', '+1555', '1-555-123', '+15551234567', '555', '4567']) {
+      const found = prefixesOf(word).some((p) => terms.some((t) => t.ns === p.ns && t.value.startsWith(p.value)));
+      expect(found, word).toBe(true);
+    }
+    expect(prefixesOf('1556').some((p) => terms.some((t) => t.ns === p.ns && t.value.startsWith(p.value)))).toBe(false);
+  });
+
+  it('folds Greek final sigma, so an upper-case prefix ending in Σ starts the word', () => {
+    const [term] = termsOf({ name: 'ΟΔΟΣΑ', email: 'a@b.c', phoneNational: '' });
+    expect(term!.value.startsWith(prefixesOf('ΟΔΟΣ')[0]!.value)).toBe(true);
+    expect(prefixesOf('οδος')).toEqual(prefixesOf('ΟΔΟΣ'));
+  });
+});
+
+describe('searchFilterOf', () => {
+  it('is no search for an absent or blank parameter', () => {
+    expect(searchFilterOf(undefined)).toEqual({ kind: 'everything' });
+    expect(searchFilterOf('')).toEqual({ kind: 'everything' });
+    expect(searchFilterOf('   ')).toEqual({ kind: 'everything' });
+  });
+
+  it.each(['!!!', '-', ' - ! ', '@', '#'])('matches nothing for symbols only: %j', (search) => {
+    expect(searchFilterOf(search)).toEqual({ kind: 'nothing' });
+  });
+
+  it('lists the words that must all match', () => {
+    expect(searchFilterOf('Acme & Co')).toEqual({ kind: 'words', words: ['Acme', 'Co'] });
+    expect(searchFilterOf('+1 (555) 123-4567')).toEqual({ kind: 'words', words: ['+1 (555) 123-4567'] });
+  });
 });
 
 describe('searchWords', () => {
@@ -88,6 +180,11 @@ describe('searchWords', () => {
     expect(searchWords('Smith - Jones')).toEqual(['Smith', 'Jones']);
     expect(searchWords(' -- @ ')).toEqual([]);
     expect(searchWords('john@ #1')).toEqual(['john@', '#1']);
+  });
+
+  it('keeps a symbol that folds to letters as a word (㌖ is キロメートル)', () => {
+    expect(searchWords('㌖ ½')).toEqual(['㌖', '½']);
+    expect(searchFilterOf('㌖')).toEqual({ kind: 'words', words: ['㌖'] });
   });
 
   it('keeps a phone number written with spaces as one word', () => {

@@ -1,0 +1,67 @@
+import { ValidationError, type ErrorDetail } from '../errors.js';
+import type { LocationObject } from './location-object.js';
+
+/**
+ * The location object's read-only fields. A PUT may carry them, so that a
+ * client can send back the object GET returned, but only with the current
+ * values: a different value is a mistake (or a stale copy: the geocoder moves
+ * the geocode_* fields) the client must hear about, never a silent no-op.
+ */
+export const readOnlyLocationFields = [
+  'location_id',
+  'created_at',
+  'updated_at',
+  'geocode_status',
+  'geocode_precision',
+  'geocode_source',
+  'geocoded_at',
+] as const;
+export type ReadOnlyLocationField = (typeof readOnlyLocationFields)[number];
+
+type ReadOnlyValues = Partial<Record<ReadOnlyLocationField, unknown>>;
+
+/** 2026-01-15T10:00:00Z written as a client's date library may write it back: .000 fractions, a +00:00 zone. */
+const utcSecond = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.0{1,9})?(?:Z|[+-]00:?00)$/i;
+
+/** Stored timestamps are whole UTC seconds ending in Z; the same instant written another UTC way is the same value. */
+function sameInstant(sent: unknown, stored: string | null): boolean {
+  if (sent === stored) return true;
+  if (typeof sent !== 'string' || stored === null) return false;
+  const m = utcSecond.exec(sent);
+  return m !== null && `${m[1]!.toUpperCase()}Z` === stored;
+}
+
+const sameValue: Record<ReadOnlyLocationField, (sent: unknown, current: LocationObject) => boolean> = {
+  location_id: (sent, c) => sent === c.location_id,
+  created_at: (sent, c) => sameInstant(sent, c.created_at),
+  updated_at: (sent, c) => sameInstant(sent, c.updated_at),
+  geocode_status: (sent, c) => sent === c.geocode_status,
+  geocode_precision: (sent, c) => sent === c.geocode_precision,
+  geocode_source: (sent, c) => sent === c.geocode_source,
+  geocoded_at: (sent, c) => sameInstant(sent, c.geocoded_at),
+};
+
+/** Throws 400 validation_failed naming every read-only field sent with a value other than the current one. */
+export function assertReadOnlyLocationFieldsUnchanged(body: ReadOnlyValues, current: LocationObject): void {
+  const details: ErrorDetail[] = readOnlyLocationFields
+    .filter((field) => body[field] !== undefined && !sameValue[field](body[field], current))
+    .map((field) => ({ field, issue: `is read-only and differs from the current value ${JSON.stringify(current[field])}` }));
+  if (details.length > 0) {
+    throw new ValidationError(`Invalid request: ${details.map((d) => `${d.field} ${d.issue}`).join('; ')}`, details);
+  }
+}
+
+/** The body without its read-only fields: what an update applies. */
+export function writableLocationFieldsOf<T extends ReadOnlyValues>(body: T): Omit<T, ReadOnlyLocationField> {
+  const {
+    location_id: _id,
+    created_at: _created,
+    updated_at: _updated,
+    geocode_status: _status,
+    geocode_precision: _precision,
+    geocode_source: _source,
+    geocoded_at: _at,
+    ...writable
+  } = body;
+  return writable;
+}
