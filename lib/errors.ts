@@ -13,12 +13,27 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'rate_limited'
   | 'internal_error'
   | 'service_unavailable';
 
 export interface ErrorDetail {
   field: string;
   issue: string;
+}
+
+/**
+ * Bounds of the error envelope's free text. A `field` or a message can echo
+ * what the client sent (an unknown key, a path), so the envelope clips to
+ * these and the OpenAPI document promises them.
+ */
+export const errorTextLimits = { message: 2000, field: 200, issue: 500, details: 50 } as const;
+
+/** At most `max` characters (code points, so a surrogate pair is never split). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 export class AppError extends Error {
@@ -70,6 +85,17 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** The caller's API key is over its rate limit; the envelope sends Retry-After with the wait. */
+export class RateLimitedError extends AppError {
+  /** Whole seconds, at least 1: what Retry-After can say. */
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const seconds = Number.isFinite(retryAfterSeconds) ? Math.max(1, Math.ceil(retryAfterSeconds)) : 1;
+    super('rate_limited', `Too many requests for this API key; retry after ${seconds} seconds`);
+    this.retryAfterSeconds = seconds;
+  }
+}
+
 /** Status code of every error code: the table of docs/architecture.md. */
 export const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -81,6 +107,7 @@ export const statusOf: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
 };

@@ -193,7 +193,8 @@ export function matchRoute(
 
 function matchPath(template: string, path: string): Record<string, string> | undefined {
   const t = template.split('/');
-  const p = path.replace(/\/+$/, '').split('/');
+  // One trailing slash is tolerated (`/customers/1/`); an empty segment anywhere else matches nothing.
+  const p = path.replace(/\/$/, '').split('/');
   if (t.length !== p.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < t.length; i++) {
@@ -203,7 +204,8 @@ function matchPath(template: string, path: string): Record<string, string> | und
       try {
         params[seg.slice(1, -1)] = decodeURIComponent(p[i]!);
       } catch {
-        return undefined;
+        // Malformed percent-encoding: still this route; its id schema rejects the value (404 not_found).
+        params[seg.slice(1, -1)] = p[i]!;
       }
     } else if (seg !== p[i]) return undefined;
   }

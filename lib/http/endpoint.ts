@@ -10,6 +10,8 @@ import { jsonResponse } from './json-response.js';
 import { apiKeyAuthMiddleware } from './middleware/api-key-auth.js';
 import { bodyLimitMiddleware, requireBodyMiddleware } from './middleware/body-limits.js';
 import { errorEnvelopeMiddleware } from './middleware/error-envelope.js';
+import { jsonCharsetMiddleware } from './middleware/json-charset.js';
+import { originGuardMiddleware } from './middleware/origin-guard.js';
 import { requestIdMiddleware } from './middleware/request-id.js';
 import { validateRequestMiddleware } from './middleware/validate-request.js';
 import { stateOf, type HttpContext, type HttpEvent, type HttpResult } from './types.js';
@@ -32,9 +34,12 @@ export type EndpointOutput = { [field: string]: unknown };
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 /**
- * Builds the Lambda handler of one route: the shared middy stack (request id,
- * error envelope, header normalization, body limit and JSON parsing on
- * writes, API-key auth and scope, zod validation), then the use-case.
+ * Builds the Lambda handler of one route: the shared middy stack, then the
+ * use-case. Order matters: request id and error envelope first (every answer
+ * has both), then the origin guard, then who is asking (API key 401, scope
+ * 403) before anything about the request is judged, so an unauthenticated
+ * caller learns nothing from body checks: body size 413, charset and content
+ * type 415, JSON 400, then zod validation.
  */
 export function httpEndpoint<R extends RouteDefinition>(
   route: R,
@@ -44,9 +49,10 @@ export function httpEndpoint<R extends RouteDefinition>(
   const stack = middy<HttpEvent, HttpResult, Error, HttpContext>()
     .use(requestIdMiddleware())
     .use(errorEnvelopeMiddleware())
+    .use(originGuardMiddleware())
     .use(httpHeaderNormalizer())
-    .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), httpJsonBodyParser()] : [])
     .use(route.scope ? [apiKeyAuthMiddleware(route.scope)] : [])
+    .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), httpJsonBodyParser()] : [])
     .use(validateRequestMiddleware(route.request))
     .handler(async (_event, context) => {
       const state = stateOf({ context });

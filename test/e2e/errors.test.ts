@@ -198,6 +198,160 @@ describe('bad input', () => {
   });
 });
 
+describe('query parameters', () => {
+  const location = { location_name: 'Depot', address_street: '1 Main St', address_city: 'Austin', address_state: 'TX', address_zip: '78701' };
+  let c: number;
+  let l: number;
+  beforeAll(async () => {
+    c = (await api.call('POST', '/api/v1/customers', { body: { ...valid, customer_email: 'query@globex.example' } })).body.data.customer_id;
+    l = (await api.call('POST', `/api/v1/customers/${c}/locations`, { body: location })).body.data.location_id;
+  });
+
+  /** Every route in both URL styles; `q` is appended to the query string. Bodies are valid, so only the query is at fault. */
+  const everyRoute = (q: string): [string, string, unknown][] => [
+    ['GET', `/api/v1/customers?${q}`, undefined],
+    ['POST', `/api/v1/customers?${q}`, { ...valid, customer_email: 'never-created@globex.example' }],
+    ['GET', `/api/v1/customers/${c}?${q}`, undefined],
+    ['GET', `/api/v1/customers?id=${c}&${q}`, undefined],
+    ['PUT', `/api/v1/customers/${c}?${q}`, { customer_name: 'Renamed' }],
+    ['PUT', `/api/v1/customers?id=${c}&${q}`, { customer_name: 'Renamed' }],
+    ['GET', `/api/v1/customers/${c}/locations?${q}`, undefined],
+    ['GET', `/api/v1/customers?id=${c}&locations=1&${q}`, undefined],
+    ['POST', `/api/v1/customers/${c}/locations?${q}`, location],
+    ['POST', `/api/v1/customers?id=${c}&locations=1&${q}`, location],
+    ['GET', `/api/v1/customers/${c}/locations/${l}?${q}`, undefined],
+    ['GET', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&${q}`, undefined],
+    ['PUT', `/api/v1/customers/${c}/locations/${l}?${q}`, { location_name: 'Renamed' }],
+    ['PUT', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&${q}`, { location_name: 'Renamed' }],
+    ['DELETE', `/api/v1/customers/${c}/locations/${l}?${q}`, undefined],
+    ['DELETE', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&${q}`, undefined],
+  ];
+
+  async function expectUntouched() {
+    const customer = await api.call('GET', `/api/v1/customers/${c}?include=locations`);
+    expect(customer.body.data.customer_name).toBe('Globex');
+    expect(customer.body.data.locations.map((x: { location_id: number; location_name: string }) => [x.location_id, x.location_name])).toEqual([[l, 'Depot']]);
+    const list = await api.call('GET', '/api/v1/customers?search=never-created');
+    expect(list.body.data).toEqual([]);
+  }
+
+  it('an unknown parameter is 400 naming it on every route, in both URL styles, and changes nothing', async () => {
+    for (const [method, path, body] of everyRoute('foo=1')) {
+      const res = await api.call(method, path, body === undefined ? {} : { body });
+      expectError(res, 400, 'validation_failed');
+      expect({ method, path, fields: fieldsOf(res) }).toEqual({ method, path, fields: ['foo'] });
+    }
+    await expectUntouched();
+  });
+
+  it('a repeated parameter is 400 naming it on every route, in both URL styles, and changes nothing', async () => {
+    for (const [method, path, body] of everyRoute('page=1&page=2')) {
+      const res = await api.call(method, path, body === undefined ? {} : { body });
+      expectError(res, 400, 'validation_failed');
+      expect({ method, path, fields: fieldsOf(res) }).toEqual({ method, path, fields: ['page'] });
+      expect(res.body.error.details[0].issue).toBe('must be given at most once');
+    }
+    await expectUntouched();
+  });
+
+  it.each([
+    ['GET', '/api/v1/customers?search=a&search=b', 'search'],
+    ['GET', '/api/v1/customers?has_locations=1&has_locations=1', 'has_locations'],
+    ['GET', '/api/v1/customers/ID?include=locations&include=locations', 'include'],
+    ['GET', '/api/v1/customers?id=ID&include=locations&include=locations', 'include'],
+  ])('%s %s is 400 naming %s', async (method, path, field) => {
+    const res = await api.call(method, path.replace('ID', String(c)));
+    expectError(res, 400, 'validation_failed');
+    expect(fieldsOf(res)).toEqual([field]);
+  });
+
+  it('a repeated seed parameter (id, locations, location_id) is 400 naming it, never a silent pick of the first', async () => {
+    const cases: [string, string, unknown, string][] = [
+      ['GET', `/api/v1/customers?id=${c}&id=999999`, undefined, 'id'],
+      ['GET', `/api/v1/customers?id=${c}&id=${c}`, undefined, 'id'],
+      ['PUT', `/api/v1/customers?id=${c}&id=999999`, { customer_name: 'Renamed' }, 'id'],
+      ['GET', `/api/v1/customers?id=${c}&locations=1&locations=1`, undefined, 'locations'],
+      ['POST', `/api/v1/customers?id=${c}&id=999999&locations=1`, location, 'id'],
+      ['GET', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&location_id=999999`, undefined, 'location_id'],
+      ['PUT', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&location_id=999999`, { location_name: 'Renamed' }, 'location_id'],
+      ['DELETE', `/api/v1/customers?id=${c}&locations=1&location_id=${l}&location_id=999999`, undefined, 'location_id'],
+      ['DELETE', `/api/v1/customers?id=${c}&id=999999&locations=1&location_id=${l}`, undefined, 'id'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const res = await api.call(method, path, body === undefined ? {} : { body });
+      expectError(res, 400, 'validation_failed');
+      expect({ method, path, fields: fieldsOf(res) }).toEqual({ method, path, fields: [field] });
+    }
+    await expectUntouched();
+  });
+});
+
+describe('authentication comes before any judgement of the request', () => {
+  const bad: [string, { body: string; headers?: Record<string, string> }][] = [
+    ['a text/plain body', { body: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } }],
+    ['malformed JSON', { body: '{"customer_name": ' }],
+    ['an empty body', { body: '' }],
+    ['a body over 64 KiB', { body: JSON.stringify({ ...valid, customer_name: 'x'.repeat(70 * 1024) }) }],
+    ['a UTF-16 charset', { body: JSON.stringify(valid), headers: { 'content-type': 'application/json; charset=utf-16' } }],
+    ['an invalid body', { body: '{"customer_fax": 1}' }],
+  ];
+  const writes = () => [
+    ['POST', '/api/v1/customers'],
+    ['PUT', `/api/v1/customers/${customerId}`],
+    ['PUT', `/api/v1/customers?id=${customerId}`],
+    ['POST', `/api/v1/customers/${customerId}/locations`],
+    ['PUT', `/api/v1/customers/${customerId}/locations/1`],
+  ];
+
+  it.each(bad)('without a key, %s is 401 unauthorized', async (_what, opts) => {
+    for (const [method, path] of writes()) {
+      const res = await api.call(method!, `${path}${path!.includes('?') ? '&' : '?'}foo=1`, { key: null, ...opts });
+      expectError(res, 401, 'unauthorized');
+    }
+  });
+
+  it.each(bad)('with a read-only key, %s is 403 forbidden', async (_what, opts) => {
+    for (const [method, path] of writes()) {
+      expectError(await api.call(method!, path!, { key: api.readKey, ...opts }), 403, 'forbidden');
+    }
+  });
+
+  it('an unknown key on a bad body is 401 too', async () => {
+    const res = await api.call('POST', '/api/v1/customers', { key: 'fbk_this-key-was-never-issued-000000000', body: 'not json', headers: { 'content-type': 'text/plain' } });
+    expectError(res, 401, 'unauthorized');
+  });
+});
+
+describe('charset', () => {
+  it.each(['utf-16', 'UTF-16LE', 'iso-8859-1', '"utf-32"'])('a JSON body declared charset=%s is 415, not misread as UTF-8', async (charset) => {
+    const res = await api.call('POST', '/api/v1/customers', {
+      body: JSON.stringify({ ...valid, customer_email: 'utf16@globex.example' }),
+      headers: { 'content-type': `application/json; charset=${charset}` },
+    });
+    expectError(res, 415, 'unsupported_media_type');
+    expect(res.body.error.message).toMatch(/UTF-8/);
+  });
+
+  it('a body really encoded as UTF-16 is 415 on update, and nothing changes', async () => {
+    const before = (await api.call('GET', `/api/v1/customers/${customerId}`)).body.data.customer_name;
+    const res = await fetch(`${api.url}/api/v1/customers/${customerId}`, {
+      method: 'PUT',
+      headers: { 'x-api-key': api.key, 'content-type': 'application/json; charset=utf-16le' },
+      body: Buffer.from(JSON.stringify({ customer_name: 'Ünïcödé' }), 'utf16le'),
+    });
+    expect(res.status).toBe(415);
+    expect((await api.call('GET', `/api/v1/customers/${customerId}`)).body.data.customer_name).toBe(before);
+  });
+
+  it('charset=UTF-8 in any case is accepted', async () => {
+    const res = await api.call('POST', '/api/v1/customers', {
+      body: JSON.stringify({ ...valid, customer_email: 'upper-charset@globex.example' }),
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
 describe('routing', () => {
   it.each(['/api/v1/nope', '/api/v2/customers', '/', '/api/v1/customers/1/orders'])('unknown path %s is 404 route_not_found', async (path) => {
     expectError(await api.call('GET', path), 404, 'route_not_found');
@@ -213,6 +367,25 @@ describe('routing', () => {
     const res = await api.call(method, path);
     expectError(res, 405, 'method_not_allowed');
     expect(res.headers.get('allow')?.split(', ').sort()).toEqual(allow.split(', ').sort());
+  });
+
+  it.each([
+    ['DELETE', '/api/v1/customers?id=1'],
+    ['POST', '/api/v1/customers?id=1'],
+    ['PUT', '/api/v1/customers?id=1&locations=1'],
+    ['DELETE', '/api/v1/customers?id=1&locations=1'],
+    ['POST', '/api/v1/customers?id=1&locations=1&location_id=2'],
+    ['DELETE', '/api/v1/customers/1'],
+    ['DELETE', '/api/v1/customers'],
+  ])('the 405 message of %s %s names the URL as sent, not the internal REST path', async (method, path) => {
+    const res = await api.call(method, path);
+    expectError(res, 405, 'method_not_allowed');
+    expect(res.body.error.message).toBe(`${method} is not allowed on ${path}`);
+  });
+
+  it('a client cannot put its own text in the 405 message through the seed-URL header', async () => {
+    const res = await api.call('DELETE', '/api/v1/customers/1', { headers: { 'x-fieldbook-seed-url': '/forged' } });
+    expect(res.body.error.message).toBe('DELETE is not allowed on /api/v1/customers/1');
   });
 });
 
@@ -292,6 +465,7 @@ describe('database unavailable', () => {
     try {
       const res = await api.call('GET', `/api/v1/customers/${customerId}`);
       expectError(res, 503, 'service_unavailable');
+      expect(res.headers.get('retry-after')).toBe('1');
       expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack|at /);
     } finally {
       useStore(real);

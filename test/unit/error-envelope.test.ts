@@ -3,20 +3,77 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { describe, expect, it } from 'vitest';
 import {
   AppError,
+  clipText,
+  errorTextLimits,
   DuplicateCustomerError,
   ForbiddenError,
   NotFoundError,
+  RateLimitedError,
   ServiceUnavailableError,
   UnauthorizedError,
   ValidationError,
   statusOf,
   type ErrorCode,
 } from '../../lib/errors.js';
-import { toErrorResponse } from '../../lib/http/middleware/error-envelope.js';
+import { errorEnvelopeMiddleware, toErrorResponse } from '../../lib/http/middleware/error-envelope.js';
+import type { HttpRequest } from '../../lib/http/types.js';
 
 describe('toErrorResponse', () => {
   it.each(Object.entries(statusOf) as [ErrorCode, number][])('AppError %s → %i', (code, status) => {
-    expect(toErrorResponse(new AppError(code, 'msg'))).toEqual({ status, body: { success: false, error: { code, message: 'msg' } } });
+    expect(toErrorResponse(new AppError(code, 'msg'))).toMatchObject({ status, body: { success: false, error: { code, message: 'msg' } } });
+    expect(toErrorResponse(new AppError(code, 'msg')).body).toEqual({ success: false, error: { code, message: 'msg' } });
+  });
+
+  it('maps rate_limited to 429 with the wait in Retry-After (whole seconds, at least 1)', () => {
+    expect(statusOf.rate_limited).toBe(429);
+    expect(toErrorResponse(new RateLimitedError(30))).toEqual({
+      status: 429,
+      body: { success: false, error: { code: 'rate_limited', message: 'Too many requests for this API key; retry after 30 seconds' } },
+      headers: { 'retry-after': '30' },
+    });
+    expect(toErrorResponse(new RateLimitedError(2.2)).headers).toEqual({ 'retry-after': '3' });
+    expect(toErrorResponse(new RateLimitedError(0)).headers).toEqual({ 'retry-after': '1' });
+    expect(toErrorResponse(new RateLimitedError(Number.NaN)).headers).toEqual({ 'retry-after': '1' });
+  });
+
+  it('clips what echoes client input to the documented bounds, never splitting a surrogate pair', () => {
+    const details = Array.from({ length: 60 }, (_, i) => ({ field: `${'x'.repeat(300)}${i}`, issue: '😀'.repeat(600) }));
+    const { body } = toErrorResponse(new ValidationError('m'.repeat(5000), details));
+    expect(body.error.message.length).toBeLessThanOrEqual(errorTextLimits.message);
+    expect(body.error.details).toHaveLength(errorTextLimits.details);
+    for (const d of body.error.details!) {
+      expect([...d.field].length).toBeLessThanOrEqual(errorTextLimits.field);
+      expect([...d.issue].length).toBeLessThanOrEqual(errorTextLimits.issue);
+      expect(d.issue).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
+    expect(clipText('short', 10)).toBe('short');
+  });
+
+  it('sends Retry-After only on 429 and 503', () => {
+    expect(toErrorResponse(new ServiceUnavailableError()).headers).toEqual({ 'retry-after': '1' });
+    expect(toErrorResponse(new AppError('rate_limited', 'slow down')).headers).toEqual({ 'retry-after': '1' });
+    for (const code of Object.keys(statusOf) as ErrorCode[]) {
+      if (code === 'rate_limited' || code === 'service_unavailable') continue;
+      expect(toErrorResponse(new AppError(code, 'msg')).headers).toBeUndefined();
+    }
+    expect(toErrorResponse(new Error('boom')).headers).toBeUndefined();
+  });
+
+  it('the middleware puts Retry-After on the response, beside the envelope and request_id', () => {
+    const request = {
+      event: {},
+      context: { fieldbook: { requestId: 'req-123456' } },
+      response: undefined,
+      error: new RateLimitedError(7),
+    } as unknown as HttpRequest;
+    errorEnvelopeMiddleware().onError(request);
+    expect(request.response?.statusCode).toBe(429);
+    expect(request.response?.headers).toEqual({ 'content-type': 'application/json; charset=utf-8', 'retry-after': '7' });
+    expect(JSON.parse(request.response?.body ?? '')).toEqual({
+      success: false,
+      error: { code: 'rate_limited', message: 'Too many requests for this API key; retry after 7 seconds' },
+      request_id: 'req-123456',
+    });
   });
 
   it('maps the design table for each typed error', () => {
@@ -50,6 +107,7 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(throttled)).toEqual({
       status: 503,
       body: { success: false, error: { code: 'service_unavailable', message: 'The service is temporarily unavailable, retry shortly' } },
+      headers: { 'retry-after': '1' },
     });
     expect(toErrorResponse(Object.assign(new Error('x'), { name: 'ThrottlingException' })).status).toBe(503);
     expect(toErrorResponse(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' })).status).toBe(503);

@@ -16,7 +16,9 @@ describe('matchRoute', () => {
 
   it('decodes path parameters', () => {
     expect(matchRoute('GET', '/api/v1/customers/a%20b')).toMatchObject({ params: { customerId: 'a b' } });
-    expect(matchRoute('GET', '/api/v1/customers/%E0%A4%A')).toBeUndefined();
+    // Malformed percent-encoding still names this route; the id schema then answers 404 not_found, other methods 405.
+    expect(matchRoute('GET', '/api/v1/customers/%E0%A4%A')).toMatchObject({ route: routes.getCustomer, params: { customerId: '%E0%A4%A' } });
+    expect(matchRoute('PATCH', '/api/v1/customers/%zz')).toBe('method_not_allowed');
   });
 
   it('says method_not_allowed for a known path under another method', () => {
@@ -29,8 +31,9 @@ describe('matchRoute', () => {
     for (const path of ['/', '/api/v1', '/api/v1/customer', '/api/v2/customers', '/api/v1/customers//x', '/api/v1/customers/1/2/3/4/5']) {
       expect(matchRoute('GET', path)).toBeUndefined();
     }
-    // An empty id segment is not a customer id.
-    expect(matchRoute('GET', '/api/v1/customers//')).toEqual({ route: routes.listCustomers, params: {} });
+    // One trailing slash is tolerated, not two: an empty id segment is not a customer id.
+    expect(matchRoute('GET', '/api/v1/customers//')).toBeUndefined();
+    expect(matchRoute('PUT', '/api/v1/customers/1/locations//')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteSeedUrl } from '../../lib/edge/seed-url-rewrite.js';
 
+/** The header lib/http/fallback.ts reads (its seedUrlHeader). */
+const seedUrlHeader = 'x-fieldbook-seed-url';
+
 const rewrite = (method: string, url: string) => {
   const u = new URL(url, 'http://localhost');
   const out = rewriteSeedUrl(method, u.pathname, u.searchParams);
@@ -70,8 +73,28 @@ describe('rewriteSeedUrl (the CloudFront Function)', () => {
     expect(rewrite('GET', '/api/v1/customers?id=201&search=caf%C3%A9%20%26%20co').query).toEqual([['search', 'café & co']]);
   });
 
-  it('takes the first of repeated seed parameters and keeps repeats of others', () => {
-    expect(rewrite('GET', '/api/v1/customers?id=201&id=202').path).toBe('/api/v1/customers/201');
+  it('routes a repeated seed parameter by its first value but keeps every value in the query, for the origin to refuse', () => {
+    expect(rewrite('GET', '/api/v1/customers?id=201&id=202')).toEqual({
+      path: '/api/v1/customers/201',
+      query: [
+        ['id', '201'],
+        ['id', '202'],
+      ],
+    });
+    expect(rewrite('POST', '/api/v1/customers?id=201&locations=1&locations=1')).toEqual({
+      path: '/api/v1/customers/201/locations',
+      query: [
+        ['locations', '1'],
+        ['locations', '1'],
+      ],
+    });
+    expect(rewrite('DELETE', '/api/v1/customers?id=201&locations=1&location_id=87&location_id=88')).toEqual({
+      path: '/api/v1/customers/201/locations/87',
+      query: [
+        ['location_id', '87'],
+        ['location_id', '88'],
+      ],
+    });
     expect(rewrite('GET', '/api/v1/customers?id=201&tag=a&tag=b').query).toEqual([
       ['tag', 'a'],
       ['tag', 'b'],
@@ -95,6 +118,27 @@ describe('rewriteSeedUrl (the CloudFront Function)', () => {
 
   it('accepts a trailing slash on the seed path', () => {
     expect(rewrite('GET', '/api/v1/customers/?id=201').path).toBe('/api/v1/customers/201');
+  });
+
+  it('tells the origin the seed URL it rewrote, in x-fieldbook-seed-url', () => {
+    const seedUrl = (method: string, url: string, headers?: Record<string, string>) => {
+      const u = new URL(url, 'http://localhost');
+      return rewriteSeedUrl(method, u.pathname, u.searchParams, headers).headers[seedUrlHeader];
+    };
+    expect(seedUrl('DELETE', '/api/v1/customers?id=201')).toBe('/api/v1/customers?id=201');
+    expect(seedUrl('PUT', '/api/v1/customers?include=locations&id=201&locations=1')).toBe('/api/v1/customers?id=201&locations=1');
+    expect(seedUrl('POST', '/api/v1/customers/?location_id=87&locations=1&id=201')).toBe('/api/v1/customers/?id=201&locations=1&location_id=87');
+    expect(seedUrl('GET', '/api/v1/customers?id=a%20b')).toBe('/api/v1/customers?id=a%20b');
+    // Not rewritten: no header, and a client's own value never gets through.
+    expect(seedUrl('GET', '/api/v1/customers')).toBeUndefined();
+    expect(seedUrl('GET', '/api/v1/customers/1', { 'X-Fieldbook-Seed-Url': '/forged' })).toBeUndefined();
+    expect(seedUrl('GET', '/api/v1/customers?id=1', { 'x-fieldbook-seed-url': '/forged' })).toBe('/api/v1/customers?id=1');
+  });
+
+  it('hands the other request headers back unchanged, lowercased', () => {
+    const u = new URL('/api/v1/customers?id=1', 'http://localhost');
+    const out = rewriteSeedUrl('GET', u.pathname, u.searchParams, { 'X-API-Key': 'fbk_x', accept: ['a', 'b'], absent: undefined });
+    expect(out.headers).toEqual({ 'x-api-key': 'fbk_x', accept: 'a,b', [seedUrlHeader]: '/api/v1/customers?id=1' });
   });
 
   it('leaves every other path untouched', () => {

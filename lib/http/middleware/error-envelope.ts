@@ -1,4 +1,4 @@
-import { AppError, statusOf, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { AppError, clipText, errorTextLimits, RateLimitedError, statusOf, type ErrorCode, type ErrorDetail } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { jsonResponse } from '../json-response.js';
 import type { HttpRequest } from '../types.js';
@@ -30,12 +30,45 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
 }
 
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  /** Only when the error calls for one: Retry-After on 429 and 503. */
+  headers?: Record<string, string>;
+}
+
+/** A database that throttled or dropped out is usually back within a second. */
+export const serviceUnavailableRetryAfterSeconds = 1;
+
+const serviceUnavailable = (): ErrorResponse => ({
+  status: 503,
+  body: { success: false, error: { code: 'service_unavailable', message: 'The service is temporarily unavailable, retry shortly' } },
+  headers: { 'retry-after': String(serviceUnavailableRetryAfterSeconds) },
+});
+
+/** The wait a client should honour before retrying, for the codes that have one. */
+function retryAfterOf(err: AppError): number | undefined {
+  if (err instanceof RateLimitedError) return err.retryAfterSeconds;
+  if (err.code === 'rate_limited' || err.code === 'service_unavailable') return serviceUnavailableRetryAfterSeconds;
+  return undefined;
+}
+
+/** Details echo client input (unknown keys of any length, in any number): bounded as the OpenAPI document says. */
+function clipDetails(details: ErrorDetail[]): ErrorDetail[] {
+  return details.slice(0, errorTextLimits.details).map((d) => ({
+    field: clipText(d.field, errorTextLimits.field),
+    issue: clipText(d.issue, errorTextLimits.issue),
+  }));
+}
+
 /** Maps anything thrown to the one error envelope. Internals never reach the client. */
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(err: unknown): ErrorResponse {
   if (err instanceof AppError) {
+    const retryAfter = retryAfterOf(err);
     return {
       status: statusOf[err.code],
-      body: { success: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
+      body: { success: false, error: { code: err.code, message: clipText(err.message, errorTextLimits.message), ...(err.details ? { details: clipDetails(err.details) } : {}) } },
+      ...(retryAfter !== undefined ? { headers: { 'retry-after': String(retryAfter) } } : {}),
     };
   }
   const e = err as {
@@ -54,20 +87,17 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     unavailableCodes.has(e?.cause?.code ?? '') ||
     (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => unavailableReasons.has(r.Code ?? '')))
   ) {
-    return {
-      status: 503,
-      body: { success: false, error: { code: 'service_unavailable', message: 'The service is temporarily unavailable, retry shortly' } },
-    };
+    return serviceUnavailable();
   }
   return { status: 500, body: { success: false, error: { code: 'internal_error', message: 'An unexpected error occurred' } } };
 }
 
 export const errorEnvelopeMiddleware = () => {
   const onError = (request: HttpRequest) => {
-    const { status, body } = toErrorResponse(request.error);
+    const { status, body, headers } = toErrorResponse(request.error);
     if (status >= 500) logger.error('request failed', request.error as Error);
     const requestId = request.context.fieldbook?.requestId ?? 'unknown';
-    request.response = jsonResponse(status, { ...body, request_id: requestId });
+    request.response = jsonResponse(status, { ...body, request_id: requestId }, headers);
   };
   return { onError };
 };

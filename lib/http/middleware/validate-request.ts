@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { stateOf, type HttpRequest } from '../types.js';
 
@@ -22,10 +22,30 @@ function detailsOf(error: z.ZodError, prefix?: string): ErrorDetail[] {
   });
 }
 
+/** A route that declares no query parameters accepts none. */
+const noQuery = z.strictObject({});
+
+/**
+ * Names given more than once in the query string. Every parameter is
+ * single-valued, and API Gateway joins repeats with commas in
+ * queryStringParameters (`?id=1&id=2` → "1,2"), so only the raw query string
+ * tells a repeat from a value with a comma.
+ */
+export function repeatedParameters(rawQueryString: string | undefined): string[] {
+  if (!rawQueryString) return [];
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const key of new URLSearchParams(rawQueryString).keys()) {
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  }
+  return [...repeated];
+}
+
 /**
  * zod validation of path, query and body. Path ids that are not ids answer
  * 404 (they name nothing); query and body problems are one 400 listing every
- * field at fault.
+ * field at fault, including query parameters that are unknown or repeated.
  */
 export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Customer' | 'Location' = 'Customer') => {
   const before = (request: HttpRequest) => {
@@ -38,12 +58,13 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
       }
       state.params = parsed.data;
     }
-    const details: ErrorDetail[] = [];
-    if (schemas.query) {
-      const parsed = schemas.query.safeParse(request.event.queryStringParameters ?? {}, parseOptions);
-      if (parsed.success) state.query = parsed.data;
-      else details.push(...detailsOf(parsed.error));
-    }
+    const repeated = repeatedParameters(request.event.rawQueryString);
+    const details: ErrorDetail[] = repeated.map((field) => ({ field, issue: 'must be given at most once' }));
+    // A repeated name is reported once, as repeated, not again as unknown or invalid.
+    const query = Object.fromEntries(Object.entries(request.event.queryStringParameters ?? {}).filter(([k]) => !repeated.includes(k)));
+    const parsedQuery = (schemas.query ?? noQuery).safeParse(query, parseOptions);
+    if (!parsedQuery.success) details.push(...detailsOf(parsedQuery.error));
+    else if (schemas.query) state.query = parsedQuery.data;
     if (schemas.body) {
       const body = request.event.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
