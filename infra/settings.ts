@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { checkRateLimitSettings, rateLimitDefaults, type RateLimitSettings, type RateLimitWindow } from '../lib/edge/rate-limit.js';
 
 /**
  * Deploy-time knobs, all read from CDK context (`-c key=value` or cdk.json), so
@@ -13,6 +14,14 @@ export interface FieldbookSettings {
   /** Default API throttling for the whole stage (requests per second, burst). */
   throttleRateLimit: number;
   throttleBurstLimit: number;
+  /** The edge's per-key and per-IP limits (WAF rate-based rules; lib/edge/rate-limit.ts). */
+  rateLimit: RateLimitSettings;
+  /** Days CloudFront access logs are kept in their bucket before expiring. */
+  accessLogExpirationDays: number;
+  /** Where alarm notifications go (an SNS e-mail subscription); empty: the topic has no subscriber. */
+  alarmEmail: string;
+  /** Bump to rotate the origin secret (x-origin-verify) at the next deploy. */
+  originSecretGeneration: number;
 }
 
 export const settingDefaults = {
@@ -20,6 +29,13 @@ export const settingDefaults = {
   logRetentionDays: 30,
   throttleRateLimit: 100,
   throttleBurstLimit: 200,
+  rateLimitPerKey: rateLimitDefaults.perKey,
+  rateLimitPerIpWithoutKey: rateLimitDefaults.perIpWithoutKey,
+  rateLimitPerIp: rateLimitDefaults.perIp,
+  rateLimitWindowSeconds: rateLimitDefaults.windowSeconds,
+  accessLogExpirationDays: 90,
+  alarmEmail: '',
+  originSecretGeneration: 1,
 } as const;
 
 export function readSettings(node: Node): FieldbookSettings {
@@ -37,7 +53,33 @@ export function readSettings(node: Node): FieldbookSettings {
     logRetention: days as RetentionDays,
     throttleRateLimit: positiveInteger(context, 'throttleRateLimit', settingDefaults.throttleRateLimit),
     throttleBurstLimit: positiveInteger(context, 'throttleBurstLimit', settingDefaults.throttleBurstLimit),
+    rateLimit: readRateLimit(context),
+    accessLogExpirationDays: positiveInteger(context, 'accessLogExpirationDays', settingDefaults.accessLogExpirationDays),
+    alarmEmail: readEmail(context),
+    originSecretGeneration: positiveInteger(context, 'originSecretGeneration', settingDefaults.originSecretGeneration),
   };
+}
+
+function readRateLimit(context: (key: string) => unknown): RateLimitSettings {
+  const settings = {
+    perKey: positiveInteger(context, 'rateLimitPerKey', settingDefaults.rateLimitPerKey),
+    perIpWithoutKey: positiveInteger(context, 'rateLimitPerIpWithoutKey', settingDefaults.rateLimitPerIpWithoutKey),
+    perIp: positiveInteger(context, 'rateLimitPerIp', settingDefaults.rateLimitPerIp),
+    windowSeconds: positiveInteger(context, 'rateLimitWindowSeconds', settingDefaults.rateLimitWindowSeconds) as RateLimitWindow,
+  };
+  try {
+    return checkRateLimitSettings(settings);
+  } catch (err) {
+    // Name the context key, not the field: that is what the deployer typed.
+    const field = /"(\w+)"/.exec((err as Error).message)?.[1] ?? '';
+    throw new Error(`context "rateLimit${field.charAt(0).toUpperCase()}${field.slice(1)}": ${(err as Error).message}`);
+  }
+}
+
+function readEmail(context: (key: string) => unknown): string {
+  const raw = String(context('alarmEmail') ?? settingDefaults.alarmEmail).trim();
+  if (raw && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw)) throw new Error(`context "alarmEmail" must be an e-mail address, got "${raw}"`);
+  return raw;
 }
 
 function positiveInteger(context: (key: string) => unknown, key: string, fallback: number): number {

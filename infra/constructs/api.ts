@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -34,6 +34,8 @@ export class FieldbookApi extends Construct {
   /** The function of each route, by operationId. */
   readonly functions: ReadonlyMap<string, FieldbookFunction>;
   readonly fallback: FieldbookFunction;
+  /** The stage's JSON access log (one line per request, with its status). */
+  readonly accessLogs: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: FieldbookApiProps) {
     super(scope, id);
@@ -67,6 +69,7 @@ export class FieldbookApi extends Construct {
     }
     this.functions = functions;
 
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: settings.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     // $default: no stage prefix in rawPath, so paths match the route table as written.
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -74,9 +77,7 @@ export class FieldbookApi extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
       accessLogSettings: {
-        destination: new apigwv2.LogGroupLogDestination(
-          new logs.LogGroup(this, 'AccessLogs', { retention: settings.logRetention, removalPolicy: RemovalPolicy.DESTROY }),
-        ),
+        destination: new apigwv2.LogGroupLogDestination(this.accessLogs),
         // $context.requestId is API Gateway's id; our request_id is in the function logs.
         format: apigateway.AccessLogFormat.custom(
           JSON.stringify({
@@ -91,8 +92,26 @@ export class FieldbookApi extends Construct {
         ),
       },
     });
+    // The catch-all route only ever answers 404/405: it gets a small share of the stage's
+    // capacity, so requests for made-up paths (scanners) cannot crowd out real ones.
+    // RouteSettings is untyped JSON in the CloudFormation spec, passed through as written: PascalCase.
+    (this.stage.node.defaultChild as apigwv2.CfnStage).routeSettings = {
+      $default: {
+        ThrottlingRateLimit: Math.min(fallbackThrottle.rateLimit, settings.throttleRateLimit),
+        ThrottlingBurstLimit: Math.min(fallbackThrottle.burstLimit, settings.throttleBurstLimit),
+      },
+    };
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'No API Gateway authorizer by design: every route function runs the API-key middleware first (lib/http/middleware/api-key-auth.ts: SHA-256 of X-API-Key looked up in the table, scope checked, tenant bound to every store call), after the origin guard. A Lambda authorizer would add a second invocation per request for the same lookup. The $default route only answers 404/405 (throttled on its own); the public docs are served from S3, not through these routes.',
+    });
   }
 }
+
+/** Requests per second (and burst) for the $default (unmatched) route, capped by the stage's. */
+export const fallbackThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
 function pascalCase(operationId: string): string {
   return operationId.charAt(0).toUpperCase() + operationId.slice(1);

@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { tableDefinition } from '../../lib/store/table.js';
 import { lambdaBundling } from '../bundling.js';
 import { projectPath, projectRoot } from '../project-paths.js';
 import { readSettings } from '../settings.js';
@@ -19,6 +20,9 @@ export type TableAccess = 'read' | 'read-write';
  */
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+
+/** The table's indexes, named: Query is granted on each, never on `index/*`. */
+const indexNames = [tableDefinition.gsi1.name, tableDefinition.gsi2.name];
 
 export interface FieldbookFunctionProps {
   /** Handler module, relative to the repository root (as in lib/routes.ts). */
@@ -38,10 +42,27 @@ export interface FieldbookFunctionProps {
  * options the bench measures (infra/bundling.ts), its own log group with
  * retention, source-mapped stack traces. Modelled on the Powertools for AWS
  * Lambda example app's FunctionWithLogGroup.
+ *
+ * Its role is its own, without the AWS managed AWSLambdaBasicExecutionRole
+ * (logs:CreateLogGroup and friends on every log group of the account): it
+ * may write to its one log group and nothing else.
  */
 export class FieldbookFunction extends nodejs.NodejsFunction {
   constructor(scope: Construct, id: string, props: FieldbookFunctionProps) {
     const settings = readSettings(scope.node);
+    // Created beside the function (not inside it) because they must exist before super() returns.
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: settings.logRetention,
+      // Logs are operational and retention-bound; the data that matters (the table) is retained.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${id}`,
+    });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+    );
     super(scope, id, {
       entry: projectPath(props.entry),
       handler: 'handler',
@@ -51,12 +72,8 @@ export class FieldbookFunction extends nodejs.NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      // Created beside the function (not inside it) because it must exist before super() returns.
-      logGroup: new logs.LogGroup(scope, `${id}Logs`, {
-        retention: settings.logRetention,
-        // Logs are operational and retention-bound; the data that matters (the table) is retained.
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup,
+      role,
       projectRoot,
       depsLockFilePath: projectPath('package-lock.json'),
       bundling: {
@@ -83,7 +100,9 @@ export class FieldbookFunction extends nodejs.NodejsFunction {
     this.addEnvironment('TABLE_NAME', table.tableName);
     const actions = access === 'read' ? readActions : [...readActions, ...writeActions];
     this.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
-    this.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/*`] }));
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: indexNames.map((name) => `${table.tableArn}/index/${name}`) }),
+    );
     return this;
   }
 }

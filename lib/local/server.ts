@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { apiKeyHeader, LocalRateLimiter, parseLocalRateLimit, rateLimitedBody, type RateLimitSettings } from '../edge/rate-limit.js';
 import { rewriteSeedUrl } from '../edge/seed-url-rewrite.js';
 import { fallbackHandler } from '../http/fallback.js';
 import type { HttpHandler } from '../http/endpoint.js';
@@ -100,6 +101,10 @@ export function toHttpEvent(opts: {
   };
 }
 
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
 async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -115,7 +120,17 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'
  * Serves the route table over HTTP through the very handlers (and middy
  * stacks) the Lambdas run, after the same seed-URL rewrite CloudFront runs.
  */
-export async function startLocalServer(opts: { port?: number; host?: string; extraRoutes?: ExtraRoute[] } = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  opts: {
+    port?: number;
+    host?: string;
+    extraRoutes?: ExtraRoute[];
+    /** The edge's rate limits, emulated; default from LOCAL_RATE_LIMIT (lib/edge/rate-limit.ts), off when unset. */
+    rateLimit?: RateLimitSettings;
+  } = {},
+): Promise<LocalServer> {
+  const rateLimitSettings = opts.rateLimit ?? parseLocalRateLimit(process.env.LOCAL_RATE_LIMIT);
+  const limiter = rateLimitSettings ? new LocalRateLimiter(rateLimitSettings) : undefined;
   const server = http.createServer(async (req, res) => {
     const send = (result: HttpResult) => {
       res.writeHead(result.statusCode ?? 200, result.headers);
@@ -123,12 +138,24 @@ export async function startLocalServer(opts: { port?: number; host?: string; ext
     };
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // As at the edge: before anything else, the docs included (WAF sees every request to the distribution).
+      const verdict = limiter?.check(headerValue(req.headers[apiKeyHeader]), req.socket.remoteAddress ?? '127.0.0.1');
+      if (verdict) {
+        const requestId = randomBytes(8).toString('hex');
+        req.resume(); // drain any body unread, so the connection stays usable
+        return send({
+          statusCode: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': String(verdict.retryAfterSeconds), 'x-request-id': requestId },
+          body: rateLimitedBody(verdict.by, verdict.retryAfterSeconds, requestId),
+        });
+      }
       for (const extra of opts.extraRoutes ?? []) {
         const result = await extra(req, url);
         if (result) return send(result);
       }
       const method = (req.method ?? 'GET').toUpperCase();
-      const { path: restPath, query } = rewriteSeedUrl(method, url.pathname, url.searchParams);
+      // The edge function may add headers too (x-fieldbook-seed-url), as CloudFront forwards them.
+      const { path: restPath, query, headers } = rewriteSeedUrl(method, url.pathname, url.searchParams, req.headers);
       const body = await readBody(req);
       if (body === 'too_large') {
         res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
@@ -140,7 +167,7 @@ export async function startLocalServer(opts: { port?: number; host?: string; ext
         method,
         path: restPath,
         query,
-        headers: req.headers,
+        headers,
         body,
         routeKey: route ? `${route.method} ${route.path}` : '$default',
         pathParameters: route && match !== 'method_not_allowed' ? match?.params : undefined,

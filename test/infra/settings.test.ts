@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readSettings, settingDefaults } from '../../infra/settings.js';
+import { rateLimitDefaults } from '../../lib/edge/rate-limit.js';
 import { synthFieldbook } from './synth.js';
 
 const settingsFrom = (context: Record<string, unknown>) => readSettings(new App({ context }).node);
@@ -14,15 +15,37 @@ describe('deploy-time settings (CDK context)', () => {
       logRetention: settingDefaults.logRetentionDays,
       throttleRateLimit: settingDefaults.throttleRateLimit,
       throttleBurstLimit: settingDefaults.throttleBurstLimit,
+      rateLimit: rateLimitDefaults,
+      accessLogExpirationDays: 90,
+      alarmEmail: '',
+      originSecretGeneration: 1,
     });
   });
 
   it('reads values given on the command line as strings (-c key=value)', () => {
-    expect(settingsFrom({ stage: 'prod', logRetentionDays: '90', throttleRateLimit: '50', throttleBurstLimit: '75' })).toEqual({
+    expect(
+      settingsFrom({
+        stage: 'prod',
+        logRetentionDays: '90',
+        throttleRateLimit: '50',
+        throttleBurstLimit: '75',
+        rateLimitPerKey: '600',
+        rateLimitPerIpWithoutKey: '50',
+        rateLimitPerIp: '2000',
+        rateLimitWindowSeconds: '60',
+        accessLogExpirationDays: '30',
+        alarmEmail: 'ops@example.com',
+        originSecretGeneration: '2',
+      }),
+    ).toEqual({
       stage: 'prod',
       logRetention: 90,
       throttleRateLimit: 50,
       throttleBurstLimit: 75,
+      rateLimit: { perKey: 600, perIpWithoutKey: 50, perIp: 2000, windowSeconds: 60 },
+      accessLogExpirationDays: 30,
+      alarmEmail: 'ops@example.com',
+      originSecretGeneration: 2,
     });
   });
 
@@ -31,6 +54,11 @@ describe('deploy-time settings (CDK context)', () => {
     expect(() => settingsFrom({ logRetentionDays: 10 })).toThrow(/logRetentionDays/);
     expect(() => settingsFrom({ throttleRateLimit: '0' })).toThrow(/throttleRateLimit/);
     expect(() => settingsFrom({ throttleBurstLimit: 'lots' })).toThrow(/throttleBurstLimit/);
+    // WAF: a rate limit of at least 10, a window of 60, 120, 300 or 600 seconds.
+    expect(() => settingsFrom({ rateLimitPerKey: 5 })).toThrow(/rateLimitPerKey/);
+    expect(() => settingsFrom({ rateLimitPerIpWithoutKey: 3 })).toThrow(/rateLimitPerIpWithoutKey/);
+    expect(() => settingsFrom({ rateLimitWindowSeconds: 90 })).toThrow(/rateLimitWindowSeconds/);
+    expect(() => settingsFrom({ alarmEmail: 'not an address' })).toThrow(/alarmEmail/);
   });
 
   it('applies log retention to every log group and throttling to the stage', { timeout: 180_000 }, () => {

@@ -219,18 +219,35 @@ describe('least privilege', () => {
     }
   });
 
-  it('scopes table grants to this table: items on the table ARN, only Query on its indexes', () => {
+  it('scopes table grants to this table: items on the table ARN, only Query on each named index (no index/*)', () => {
     const tableArn = { 'Fn::GetAtt': [tableLogicalId(), 'Arn'] };
-    const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+    const indexArns = [tableDefinition.gsi1.name, tableDefinition.gsi2.name].map((name) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] }));
     for (const fn of stack.api.functions.values()) {
       const id = logicalIdOf(fn);
       expect(props(id).Environment.Variables.TABLE_NAME).toEqual({ Ref: tableLogicalId() });
+      const queried = new Set<string>();
       for (const s of statementsOf(id).filter((st) => list(st.Action).some((a) => a.startsWith('dynamodb:')))) {
         for (const resource of list(s.Resource)) {
-          expect([tableArn, indexArn]).toContainEqual(resource);
-          if (JSON.stringify(resource) === JSON.stringify(indexArn)) expect(list(s.Action)).toEqual(['dynamodb:Query']);
+          expect([tableArn, ...indexArns]).toContainEqual(resource);
+          if (JSON.stringify(resource) !== JSON.stringify(tableArn)) {
+            expect(list(s.Action)).toEqual(['dynamodb:Query']);
+            queried.add(JSON.stringify(resource));
+          }
         }
       }
+      expect(queried.size, fn.node.path).toBe(indexArns.length);
+    }
+  });
+
+  it('gives every function its own role, writing only to its own log group (no AWS managed policy)', () => {
+    for (const fn of houseFunctions()) {
+      const id = logicalIdOf(fn);
+      const roleId = props(id).Role['Fn::GetAtt'][0] as string;
+      expect(resources[roleId]!.Properties!.ManagedPolicyArns, fn.node.path).toBeUndefined();
+      const logStatements = statementsOf(id).filter((s) => list(s.Action).some((a) => a.startsWith('logs:')));
+      expect(logStatements, fn.node.path).toEqual([
+        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [props(id).LoggingConfig.LogGroup.Ref, 'Arn'] } },
+      ]);
     }
   });
 
@@ -294,8 +311,8 @@ describe('stack', () => {
     for (const [id, lg] of logGroups) expect(lg.Properties!.RetentionInDays, id).toBe(settingDefaults.logRetentionDays);
   });
 
-  it('is environment-agnostic and needs no context lookups, so it synthesizes offline', () => {
-    expect(Stack.of(stack).environment).toBe('aws://unknown-account/unknown-region');
+  it('is pinned to us-east-1 (the WAF of a CloudFront distribution lives there), account-agnostic, with no context lookups, so it synthesizes offline', () => {
+    expect(Stack.of(stack).environment).toBe('aws://unknown-account/us-east-1');
     expect(app.synth().manifest.missing).toBeUndefined();
   });
 
