@@ -135,7 +135,10 @@ export interface components {
             request_id: string;
         };
         Customer: {
-            /** @description Unique customer identifier */
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
             customer_id: number;
             /** @description Customer or company name */
             customer_name: string;
@@ -143,7 +146,10 @@ export interface components {
             customer_email: string;
             /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
             customer_phone: string;
-            /** @description Default SLA response time in hours */
+            /**
+             * Format: int32
+             * @description Default SLA response time in hours
+             */
             default_sla_hours: number;
             /** @description Whether the customer is tax exempt (default: false) */
             tax_exempt: boolean;
@@ -155,17 +161,29 @@ export interface components {
             updated_at: string;
         };
         Pagination: {
-            /** @description Page number (default: 1) */
+            /**
+             * Format: int32
+             * @description Page number (default: 1)
+             */
             page: number;
-            /** @description Results per page (default: 50, max: 100) */
+            /**
+             * Format: int32
+             * @description Results per page (default: 50, max: 100)
+             */
             per_page: number;
-            /** @description Number of records matching the request */
+            /**
+             * Format: int64
+             * @description Number of records matching the request
+             */
             total: number;
-            /** @description Number of pages at this per_page */
+            /**
+             * Format: int64
+             * @description Number of pages at this per_page
+             */
             total_pages: number;
         };
         ErrorDetail: {
-            /** @description The field at fault: a body field, a query parameter, or (body) */
+            /** @description The field at fault: a body field, a query parameter, or (body); an unknown field is named up to its first 200 characters */
             field: string;
             issue: string;
         };
@@ -186,7 +204,10 @@ export interface components {
             request_id: string;
         };
         CustomerSummary: {
-            /** @description Unique customer identifier */
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
             customer_id: number;
             /** @description Customer or company name */
             customer_name: string;
@@ -206,7 +227,10 @@ export interface components {
             request_id: string;
         };
         CustomerDetail: {
-            /** @description Unique customer identifier */
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
             customer_id: number;
             /** @description Customer or company name */
             customer_name: string;
@@ -214,7 +238,10 @@ export interface components {
             customer_email: string;
             /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
             customer_phone: string;
-            /** @description Default SLA response time in hours */
+            /**
+             * Format: int32
+             * @description Default SLA response time in hours
+             */
             default_sla_hours: number;
             /** @description Whether the customer is tax exempt (default: false) */
             tax_exempt: boolean;
@@ -224,11 +251,14 @@ export interface components {
             created_at: string;
             /** @description When the record was last updated (ISO 8601, UTC) */
             updated_at: string;
-            /** @description The customer's service locations (only with include=locations) */
+            /** @description With include=locations: the primary location first, then by location_id, at most 100. When 100 come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them. */
             locations?: components["schemas"]["Location"][];
         };
         Location: {
-            /** @description Unique location identifier */
+            /**
+             * Format: int64
+             * @description Unique location identifier
+             */
             location_id: number;
             /** @description Name for this location */
             location_name: string;
@@ -240,10 +270,10 @@ export interface components {
             address_state: string;
             /** @description ZIP code (5 digits) */
             address_zip: string;
-            /** @description Latitude (auto-geocoded; null until geocoded) */
-            latitude: number | null;
-            /** @description Longitude (auto-geocoded; null until geocoded) */
-            longitude: number | null;
+            /** @description Latitude (auto-geocoded; never null: until the geocoder answers, and when it cannot, the ZIP or state centroid, as geocode_precision says) */
+            latitude: number;
+            /** @description Longitude (auto-geocoded; never null: until the geocoder answers, and when it cannot, the ZIP or state centroid, as geocode_precision says) */
+            longitude: number;
             /** @description Whether this is the primary location */
             is_primary: boolean;
             /** @description When the record was created (ISO 8601, UTC) */
@@ -255,11 +285,14 @@ export interface components {
              * @enum {string}
              */
             geocode_status: "pending" | "geocoded" | "not_found" | "failed" | "manual";
-            /** @description How precise the coordinates are (rooftop, street, postal_code, …) */
-            geocode_precision: string | null;
-            /** @description Which geocoder produced the coordinates */
-            geocode_source: string | null;
-            /** @description When the coordinates were set (ISO 8601, UTC) */
+            /**
+             * @description How precisely the coordinates pin the address: rooftop, interpolated, street, postal_code (ZIP centroid), locality (town), region (state centroid), manual (pinned by the client)
+             * @enum {string}
+             */
+            geocode_precision: "rooftop" | "interpolated" | "street" | "postal_code" | "locality" | "region" | "manual";
+            /** @description Where the coordinates come from: amazon-location, us-zip-centroids, us-state-centroids or client */
+            geocode_source: string;
+            /** @description When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed */
             geocoded_at: string | null;
         };
         UpdateCustomerResponse: {
@@ -365,7 +398,7 @@ export interface components {
                         code: "validation_failed";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -395,7 +428,7 @@ export interface components {
                         code: "unauthorized";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -425,7 +458,39 @@ export interface components {
                         code: "forbidden";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
+                        details?: components["schemas"]["ErrorDetail"][];
+                    };
+                    /**
+                     * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+                     * @example a1b2c3d4e5f6
+                     */
+                    request_id: string;
+                };
+            };
+        };
+        /** @description `rate_limited`: too many requests with this API key: wait for Retry-After seconds */
+        RateLimited: {
+            headers: {
+                /** @description Absent when the edge answers (the rate limit is applied before any function runs) */
+                "X-Request-Id"?: string;
+                /** @description Seconds to wait before the next request with this API key */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /**
+                     * @description Always false on an error
+                     * @constant
+                     */
+                    success: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        /** @description For people; never a stack trace or internal detail */
+                        message: string;
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -455,7 +520,7 @@ export interface components {
                         code: "internal_error";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -466,11 +531,13 @@ export interface components {
                 };
             };
         };
-        /** @description `service_unavailable`: the database throttles or is unreachable: retry shortly */
+        /** @description `service_unavailable`: the database throttles or is unreachable: retry shortly (after Retry-After seconds when given) */
         ServiceUnavailable: {
             headers: {
                 /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
                 "X-Request-Id": string;
+                /** @description Seconds to wait before retrying, when known; otherwise retry with backoff */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -485,7 +552,7 @@ export interface components {
                         code: "service_unavailable";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -515,7 +582,7 @@ export interface components {
                         code: "validation_failed" | "duplicate_customer";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -545,7 +612,7 @@ export interface components {
                         code: "payload_too_large";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -575,7 +642,7 @@ export interface components {
                         code: "unsupported_media_type";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -605,7 +672,7 @@ export interface components {
                         code: "not_found";
                         /** @description For people; never a stack trace or internal detail */
                         message: string;
-                        /** @description One entry per field at fault (validation_failed, duplicate_customer) */
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
                         details?: components["schemas"]["ErrorDetail"][];
                     };
                     /**
@@ -660,6 +727,7 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -683,7 +751,10 @@ export interface operations {
                     customer_email: string;
                     /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
                     customer_phone: string;
-                    /** @description Default SLA response time in hours */
+                    /**
+                     * Format: int32
+                     * @description Default SLA response time in hours
+                     */
                     default_sla_hours: number;
                     /**
                      * @description Whether the customer is tax exempt (default: false)
@@ -715,6 +786,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -749,6 +821,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -766,6 +839,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected
+                     */
+                    customer_id?: number;
                     /** @description Customer or company name */
                     customer_name?: string;
                     /**
@@ -775,12 +853,19 @@ export interface operations {
                     customer_email?: string;
                     /** @description Primary contact phone (E.164 format; common US formats are accepted on input and stored as E.164) */
                     customer_phone?: string;
-                    /** @description Default SLA response time in hours */
+                    /**
+                     * Format: int32
+                     * @description Default SLA response time in hours
+                     */
                     default_sla_hours?: number;
                     /** @description Whether the customer is tax exempt (default: false) */
                     tax_exempt?: boolean;
                     /** @description Reason for tax exemption (max 255 characters) */
                     tax_exemption_reason?: string | null;
+                    /** @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected */
+                    created_at?: string;
+                    /** @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected */
+                    updated_at?: string;
                 };
             };
         };
@@ -802,6 +887,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -838,6 +924,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -867,9 +954,9 @@ export interface operations {
                     address_zip: string;
                     /** @description Whether this is the primary location */
                     is_primary?: boolean;
-                    /** @description Latitude (auto-geocoded; null until geocoded) */
+                    /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
                     latitude?: number;
-                    /** @description Longitude (auto-geocoded; null until geocoded) */
+                    /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
                     longitude?: number;
                 };
             };
@@ -892,6 +979,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -921,9 +1009,11 @@ export interface operations {
                     "application/json": components["schemas"]["GetLocationResponse"];
                 };
             };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -943,6 +1033,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     */
+                    location_id?: number;
                     /** @description Name for this location */
                     location_name?: string;
                     /** @description Street address */
@@ -953,12 +1048,30 @@ export interface operations {
                     address_state?: string;
                     /** @description ZIP code (5 digits) */
                     address_zip?: string;
+                    /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
+                    latitude?: number;
+                    /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
+                    longitude?: number;
                     /** @description Whether this is the primary location */
                     is_primary?: boolean;
-                    /** @description Latitude (auto-geocoded; null until geocoded) */
-                    latitude?: number;
-                    /** @description Longitude (auto-geocoded; null until geocoded) */
-                    longitude?: number;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    created_at?: string;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    updated_at?: string;
+                    /**
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     * @enum {string}
+                     */
+                    geocode_status?: "pending" | "geocoded" | "not_found" | "failed" | "manual";
+                    /**
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     * @enum {string}
+                     */
+                    geocode_precision?: "rooftop" | "interpolated" | "street" | "postal_code" | "locality" | "region" | "manual";
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    geocode_source?: string;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    geocoded_at?: string | null;
                 };
             };
         };
@@ -980,6 +1093,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1009,9 +1123,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteLocationResponse"];
                 };
             };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

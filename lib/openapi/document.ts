@@ -9,7 +9,7 @@ import {
 import { statusOf, type ErrorCode } from '../errors.js';
 import { maxBodyBytes } from '../http/middleware/body-limits.js';
 import { routeList, type RouteDefinition } from '../routes.js';
-import { errorEnvelope, gatewayMessage, successEnvelope } from './envelopes.js';
+import { errorEnvelope, gatewayMessage, requestIdPattern, successEnvelope } from './envelopes.js';
 import { errorExamples, fieldDescriptions, seedExamples, tagDescriptions } from './seed-text.js';
 
 /**
@@ -26,25 +26,47 @@ export const serializeDocument = (document: OpenApiDocument) => `${JSON.stringif
 
 export const apiKeySchemeName = 'ApiKey';
 
-const requestIdHeaders = (required: boolean) =>
-  z.object({
-    'X-Request-Id': (required ? z.string() : z.string().optional()).meta({
-      description: required
+const requestIdHeader = z.string().max(64).regex(new RegExp(requestIdPattern));
+
+/** Seconds to wait; the edge's rate window is at most minutes, so an hour bounds it. */
+const retryAfterHeader = z.number().int().min(1).max(3600);
+
+/**
+ * Who answers a status decides its headers: the functions always set
+ * X-Request-Id; the gateway (413 over 10 MB) and the edge (429) do not.
+ */
+function responseHeaders(status: number) {
+  const fromFunction = status !== 413 && status !== 429;
+  return z.object({
+    'X-Request-Id': (fromFunction ? requestIdHeader : requestIdHeader.optional()).meta({
+      description: fromFunction
         ? 'Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept'
-        : 'Absent when the API gateway itself answers',
+        : status === 429
+          ? 'Absent when the edge answers (the rate limit is applied before any function runs)'
+          : 'Absent when the API gateway itself answers',
     }),
+    ...(status === 429
+      ? { 'Retry-After': retryAfterHeader.meta({ description: 'Seconds to wait before the next request with this API key' }) }
+      : {}),
+    ...(status === 503
+      ? { 'Retry-After': retryAfterHeader.optional().meta({ description: 'Seconds to wait before retrying, when known; otherwise retry with backoff' }) }
+      : {}),
   });
+}
 
 const pascal = (s: string) => s.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
 
 /** Error codes a route can answer, derived from its shape plus its declared domain errors. */
 export function errorCodesOf(route: RouteDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  if (route.request.query || route.request.body) codes.add('validation_failed');
+  // Every route refuses unknown and repeated query parameters, so every route can answer 400.
+  codes.add('validation_failed');
   for (const code of route.errors ?? []) codes.add(code);
   if (route.scope) {
     codes.add('unauthorized');
     codes.add('forbidden');
+    // The edge's rate rule is keyed on the API key.
+    codes.add('rate_limited');
   }
   if (route.request.params) codes.add('not_found');
   if (route.request.body) {
@@ -65,7 +87,8 @@ const errorWhen: Partial<Record<ErrorCode, string>> = {
   payload_too_large: `body over ${maxBodyBytes} bytes`,
   unsupported_media_type: 'a body that is not JSON',
   internal_error: 'an unexpected failure (never with internal detail)',
-  service_unavailable: 'the database throttles or is unreachable: retry shortly',
+  rate_limited: 'too many requests with this API key: wait for Retry-After seconds',
+  service_unavailable: 'the database throttles or is unreachable: retry shortly (after Retry-After seconds when given)',
   route_not_found: 'no such path',
   method_not_allowed: 'the path exists under another method (see the Allow header)',
 };
@@ -81,7 +104,7 @@ function errorResponse(codes: ErrorCode[], cache: Map<string, ZodOpenApiResponse
     response = {
       id,
       description: codes.map((c) => `\`${c}\`: ${errorWhen[c] ?? c}`).join('; '),
-      headers: requestIdHeaders(!fromGateway),
+      headers: responseHeaders(status),
       content: {
         'application/json': {
           schema: fromGateway ? z.union([envelope, gatewayMessage]) : envelope,
@@ -103,7 +126,7 @@ function operationOf(route: RouteDefinition, errorCache: Map<string, ZodOpenApiR
   const responses: ZodOpenApiResponsesObject = {
     [String(route.successStatus)]: {
       description: route.summary,
-      headers: requestIdHeaders(true),
+      headers: responseHeaders(route.successStatus),
       content: {
         'application/json': {
           schema: successEnvelope(route).meta({ id: `${pascal(route.operationId)}Response` }),
@@ -113,7 +136,10 @@ function operationOf(route: RouteDefinition, errorCache: Map<string, ZodOpenApiR
     },
   };
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of errorCodesOf(route)) byStatus.set(statusOf[code], [...(byStatus.get(statusOf[code]) ?? []), code]);
+  for (const code of errorCodesOf(route)) {
+    const status = statusOf[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     (responses as Record<string, ZodOpenApiResponseObject>)[String(status)] = errorResponse(codes, errorCache);
   }
@@ -192,6 +218,9 @@ function introduction(routes: readonly RouteDefinition[]): string {
     ...errorRows,
     '',
     'A path that does not exist answers 404 `route_not_found`; a path that exists under another method answers 405 `method_not_allowed` with an `Allow` header.',
+    '',
+    '## Rate limits',
+    'Requests are counted per API key at the edge. Over the limit, every operation answers 429 `rate_limited` with a `Retry-After` header (seconds) and the error envelope. A 503 `service_unavailable` may also carry `Retry-After`; without it, retry with exponential backoff.',
   ].join('\n');
 }
 
@@ -211,6 +240,24 @@ function describeFields(node: unknown): void {
     }
   }
   for (const value of Object.values(obj)) describeFields(value);
+}
+
+const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * Gives every integer schema its width (OWASP API4 integer-format): int32 when
+ * its bounds fit, else int64 — ids (up to 10 digits) and unbounded counts.
+ */
+function formatIntegers(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(formatIntegers);
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  const types = Array.isArray(obj.type) ? obj.type : [obj.type];
+  if (types.includes('integer') && obj.format === undefined) {
+    const fits = (v: unknown) => typeof v === 'number' && v >= int32.min && v <= int32.max;
+    obj.format = fits(obj.minimum ?? obj.exclusiveMinimum) && fits(obj.maximum ?? obj.exclusiveMaximum) ? 'int32' : 'int64';
+  }
+  for (const [key, value] of Object.entries(obj)) if (key !== 'example' && key !== 'examples') formatIntegers(value);
 }
 
 /**
@@ -258,5 +305,6 @@ export function buildOpenApiDocument(
     },
   });
   describeFields(document);
+  formatIntegers(document);
   return document;
 }

@@ -58,7 +58,7 @@ describe('the OpenAPI document', () => {
       if (route.scope) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       if (route.request.body) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
       if (route.request.params) expect(Object.keys(op.responses)).toContain('404');
-      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['500', '503']));
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '429', '500', '503']));
     });
 
     it('has examples that match its own schemas and that the server accepts', () => {
