@@ -1,8 +1,9 @@
 /**
  * Per function: the bundle CDK would deploy (same esbuild options, from
  * infra/bundling.ts), its size, and how long a fresh Node process takes to
- * import it — the part of a Lambda cold start our code controls — against an
- * empty handler bundled the same way.
+ * import it — the part of a Lambda cold start our code controls — against
+ * issue 8's floor (a handler doing one GetItem through lib-dynamodb,
+ * bench/support/floor-handler.ts) and an empty handler, bundled the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,11 +23,19 @@ interface Fn {
   name: string;
   entry: string;
   external?: string[];
+  /** Behind API Gateway: held to issue 8's targets against the floor. */
+  http?: boolean;
 }
+
+/** Issue 8, "lean functions": per HTTP function, against the floor. */
+const targets = { extraBytes: 60 * 1024, importRatio: 1.2 };
+
+/** API Gateway's $default route (infra/constructs/api.ts): an HTTP function outside the route table. */
+const fallbackEntry = 'functions/fallback.ts';
 
 /** Every Lambda: the route table's entries, the fallback, and any other file under functions/ (the geocode worker…). */
 function functionsToBundle(): Fn[] {
-  const fns: Fn[] = routeList.map((r) => ({ name: r.operationId, entry: r.entry }));
+  const fns: Fn[] = routeList.map((r) => ({ name: r.operationId, entry: r.entry, http: true }));
   const known = new Set(fns.map((f) => f.entry));
   const walk = (dir: string): string[] =>
     readdirSync(path.join(repoRoot, dir)).flatMap((f) => {
@@ -35,7 +44,7 @@ function functionsToBundle(): Fn[] {
     });
   // functions/edge holds the CloudFront Function: plain JS run by CloudFront, not a Lambda bundle.
   for (const entry of walk('functions').filter((f) => f.endsWith('.ts') && !f.startsWith('functions/edge/')).sort()) {
-    if (!known.has(entry)) fns.push({ name: entry.replace(/^functions\//, '').replace(/\.ts$/, ''), entry });
+    if (!known.has(entry)) fns.push({ name: entry.replace(/^functions\//, '').replace(/\.ts$/, ''), entry, http: entry === fallbackEntry });
   }
   return fns;
 }
@@ -92,6 +101,48 @@ interface Timing {
   readyMs: number;
 }
 
+/**
+ * Each bundle against the floor, with source maps (as deployed): every round
+ * imports the floor and the bundle back to back in fresh processes, the order
+ * alternating by round, so load drift hits both alike. The ratio is the median
+ * of the per-round ratios; the floor's own figure pools all its runs.
+ */
+interface VsFloor {
+  timing: Timing;
+  /** The floor's median over the rounds paired with this bundle. */
+  floorImportMs: number;
+  /** Median of the per-round import ratios. */
+  ratio: number;
+}
+
+function pairedWithFloor(floor: string, files: string[], runs: number): { pairs: VsFloor[]; floor: Timing } {
+  const floorAll = { imports: [] as number[], ready: [] as number[] };
+  const samples = files.map(() => ({ imports: [] as number[], ready: [] as number[], floorImports: [] as number[], ratios: [] as number[] }));
+  for (let r = 0; r < runs; r++) {
+    files.forEach((file, i) => {
+      const [a, b] = r % 2 === 0 ? [floor, file] : [file, floor];
+      const first = importOnce(a, true);
+      const second = importOnce(b, true);
+      const [f, t] = r % 2 === 0 ? [first, second] : [second, first];
+      const s = samples[i]!;
+      s.imports.push(t.importMs);
+      s.ready.push(t.readyMs);
+      s.floorImports.push(f.importMs);
+      s.ratios.push(t.importMs / f.importMs);
+      floorAll.imports.push(f.importMs);
+      floorAll.ready.push(f.readyMs);
+    });
+  }
+  return {
+    pairs: samples.map((s) => ({
+      timing: { importMs: median(s.imports), readyMs: median(s.ready) },
+      floorImportMs: median(s.floorImports),
+      ratio: median(s.ratios),
+    })),
+    floor: { importMs: median(floorAll.imports), readyMs: median(floorAll.ready) },
+  };
+}
+
 /** Medians over `runs` rounds; each round imports every bundle once (round-robin, so load drift hits all alike). */
 function coldImports(files: string[], runs: number, sourceMaps: boolean): Timing[] {
   const samples = files.map(() => ({ imports: [] as number[], ready: [] as number[] }));
@@ -112,21 +163,33 @@ runSection('bundles', async ({ quick, log }) => {
   const emptyEntry = path.join(emptyDir, 'empty-handler.ts');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
   const empty: Fn = { name: 'empty handler', entry: path.relative(repoRoot, emptyEntry) };
+  const floor: Fn = { name: 'floor: one GetItem (lib-dynamodb)', entry: 'bench/support/floor-handler.ts' };
 
   const fns = functionsToBundle();
   const get = fns.find((f) => f.name === 'getCustomer');
-  const variants: Fn[] = [empty, ...fns, ...(get ? [{ name: 'getCustomer, AWS SDK external', entry: get.entry, external: ['@aws-sdk/*'] }] : [])];
+  const variants: Fn[] = [empty, floor, ...fns, ...(get ? [{ name: 'getCustomer, AWS SDK external', entry: get.entry, external: ['@aws-sdk/*'] }] : [])];
 
   const bundles: Bundle[] = [];
   for (const fn of variants) bundles.push(await bundle(fn, path.join(outRoot, fn.name.replace(/[^A-Za-z0-9]+/g, '-'))));
-  log(`${variants.length} bundles built; ${runs} rounds of fresh imports with source maps, then ${runs} without`);
-  const withMaps = coldImports(bundles.map((b) => b.file), runs, true);
+  const floorIndex = variants.indexOf(floor);
+  const others = variants.map((_, i) => i).filter((i) => i !== floorIndex);
+  log(`${variants.length} bundles built; ${runs} rounds of fresh imports with source maps, each bundle paired with the floor, then ${runs} without`);
+  const paired = pairedWithFloor(bundles[floorIndex]!.file, others.map((i) => bundles[i]!.file), runs);
+  const vsFloor = variants.map((_, i) => (i === floorIndex ? undefined : paired.pairs[others.indexOf(i)]!));
   const noMaps = coldImports(bundles.map((b) => b.file), runs, false);
-  const rows = variants.map((fn, i) => ({ fn, ...bundles[i]!, withMaps: withMaps[i]!, noMaps: noMaps[i]! }));
+  const rows = variants.map((fn, i) => ({
+    fn,
+    ...bundles[i]!,
+    withMaps: vsFloor[i]?.timing ?? paired.floor,
+    vsFloor: vsFloor[i],
+    noMaps: noMaps[i]!,
+  }));
   const base = rows[0]!;
+  const floorRow = rows[floorIndex]!;
   const x = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  const label = (r: (typeof rows)[number]) => (r.fn.external || r.fn === empty || r.fn === floor ? r.fn.name : `\`${r.fn.name}\` (${r.fn.entry})`);
   const render = (r: (typeof rows)[number]) => [
-    r.fn.external ? `${r.fn.name}` : r.fn === empty ? r.fn.name : `\`${r.fn.name}\` (${r.fn.entry})`,
+    label(r),
     bytes(r.size),
     bytes(r.gzip),
     bytes(r.mapSize),
@@ -136,6 +199,34 @@ runSection('bundles', async ({ quick, log }) => {
     x(r.withMaps.readyMs, base.withMaps.readyMs),
     ms(r.noMaps.importMs),
   ];
+
+  const kib = (n: number) => `${n >= 0 ? '+' : '−'}${(Math.abs(n) / 1024).toFixed(1)} KiB`;
+  const verdict = (extra: number, ratio: number) => {
+    const misses = [extra > targets.extraBytes ? 'size' : '', ratio > targets.importRatio ? 'import' : ''].filter(Boolean);
+    return misses.length ? `**fail** (${misses.join(', ')})` : 'pass';
+  };
+  const floorRows = rows.filter((r) => r !== floorRow);
+  const httpRows = floorRows.filter((r) => r.fn.http && !r.fn.external);
+  const passing = httpRows.filter((r) => r.size - floorRow.size <= targets.extraBytes && r.vsFloor!.ratio <= targets.importRatio);
+  const worst = <T,>(list: T[], by: (t: T) => number) => list.reduce((a, b) => (by(b) > by(a) ? b : a));
+  const biggest = httpRows.length ? worst(httpRows, (r) => r.size) : undefined;
+  const slowest = httpRows.length ? worst(httpRows, (r) => r.vsFloor!.ratio) : undefined;
+  const floorTable = table(
+    ['function', 'minified', 'bundle − floor', 'import (maps on)', 'floor, same rounds', 'import ÷ floor', `target (≤ ${targets.extraBytes / 1024} KiB, ≤ ${targets.importRatio}×)`],
+    [
+      [floorRow.fn.name, bytes(floorRow.size), '—', ms(floorRow.withMaps.importMs), '—', '1.00×', '—'],
+      ...floorRows.map((r) => [
+        label(r),
+        bytes(r.size),
+        kib(r.size - floorRow.size),
+        ms(r.withMaps.importMs),
+        ms(r.vsFloor!.floorImportMs),
+        `${r.vsFloor!.ratio.toFixed(2)}×`,
+        r.fn.http && !r.fn.external ? verdict(r.size - floorRow.size, r.vsFloor!.ratio) : r.fn.external || r.fn === empty ? '— (reference)' : '— (not an HTTP function)',
+      ]),
+    ],
+  );
+
   const sdkRow = rows.find((r) => r.fn.external);
   const composition = rows
     .filter((r) => r.fn !== empty && !r.fn.external)
@@ -146,9 +237,23 @@ runSection('bundles', async ({ quick, log }) => {
   const getRow = rows.find((r) => r.fn === get);
   return [
     `Each function bundled with \`esbuildOptions\` from \`infra/bundling.ts\` (what CDK's NodejsFunction uses: minified ESM, node24,`,
-    `source map without sources). Import time: a fresh \`node\` process runs \`await import(bundle)\`, median of ${runs} rounds (each round imports every bundle once); "ready" is`,
+    `source map without sources). Import time: a fresh \`node\` process runs \`await import(bundle)\`; "ready" is`,
     `process start → handler exported (Node's own boot included). Deployed functions run with \`NODE_OPTIONS=--enable-source-maps\``,
-    `(infra/constructs/fieldbook-function.ts), so the ratios use that; the last column is the same import without source maps.`,
+    `(infra/constructs/fieldbook-function.ts), so the import figures and ratios use that; the last column of the second table is the same import without source maps.`,
+    '',
+    `**Against the floor** (issue 8, "lean functions"): the floor is \`bench/support/floor-handler.ts\`, one \`GetItem\` through \`lib-dynamodb\``,
+    `(DynamoDBDocumentClient over DynamoDBClient, client built on first call as \`lib/store/client.ts\` does), bundled the same way.`,
+    `Each of ${runs} rounds imports the floor and the function back to back in fresh processes (order alternating by round);`,
+    `"import ÷ floor" is the median of the per-round ratios, "floor, same rounds" the floor's median in those rounds.`,
+    `Every HTTP function must stay within ${targets.extraBytes / 1024} KiB of the floor's bundle and ${targets.importRatio}× its import.`,
+    '',
+    floorTable,
+    '',
+    httpRows.length
+      ? `${passing.length} of ${httpRows.length} HTTP functions meet both targets. Largest: \`${biggest!.fn.name}\` at ${kib(biggest!.size - floorRow.size)} over the floor; slowest: \`${slowest!.fn.name}\` at ${slowest!.vsFloor!.ratio.toFixed(2)}× the floor's import.`
+      : '',
+    '',
+    `**All bundles** (import with source maps: median of ${runs} runs, each paired with the floor as above; without: ${runs} round-robin rounds, each importing every bundle once):`,
     '',
     table(
       ['function', 'minified', 'gzip', 'source map', 'import (maps on)', '÷ empty', 'ready', '÷ empty', 'import (maps off)'],

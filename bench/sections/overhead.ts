@@ -132,7 +132,7 @@ runSection('overhead', async ({ quick, log }) => {
     100,
   );
   await interleaved('  response JSON', 'JSON.stringify of the envelope', () => JSON.stringify({ data: toCustomerObject(record), request_id: 'x' }), 100);
-  await interleaved('  one log line', 'Powertools Logger.info (the request-id middleware writes one per request)', () => logger.info('request', { method: 'GET', path, status: 200, tenant }), 20);
+  await interleaved('  one log line', 'logger.info (the request-id middleware writes one per request)', () => logger.info('request', { method: 'GET', path, status: 200, tenant }), 20);
   await interleaved(
     'local server: rewrite + route match + event',
     'seed-URL rewrite (CloudFront Function code in a vm context), route table match, API Gateway v2 event',

@@ -7,7 +7,7 @@
  */
 import type { SQSEvent } from 'aws-lambda';
 import { createApiKey } from '../../lib/api-keys/api-keys.js';
-import type { GeocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.js';
+import type { GeocodeQueueHandler } from '../../lib/sqs/geocode-queue-handler.js';
 import { geocodingSettings } from '../../lib/geocoding/settings.js';
 import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
 import { startLocalServer } from '../../lib/local/server.js';

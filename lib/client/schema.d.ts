@@ -439,7 +439,7 @@ export interface components {
                 };
             };
         };
-        /** @description `forbidden`: the key lacks the scope of the operation */
+        /** @description `forbidden`: the key lacks the scope of the operation, or the request bypassed the public endpoint */
         Forbidden: {
             headers: {
                 /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
@@ -531,7 +531,7 @@ export interface components {
                 };
             };
         };
-        /** @description `service_unavailable`: the database throttles or is unreachable: retry shortly (after Retry-After seconds when given) */
+        /** @description `service_unavailable`: the database throttles or is unreachable, or a record kept changing under the write: retry shortly (after Retry-After seconds when given) */
         ServiceUnavailable: {
             headers: {
                 /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
@@ -623,7 +623,7 @@ export interface components {
                 } | components["schemas"]["GatewayMessage"];
             };
         };
-        /** @description `unsupported_media_type`: a body that is not JSON */
+        /** @description `unsupported_media_type`: a body that is not JSON, or not UTF-8 */
         UnsupportedMediaType: {
             headers: {
                 /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */

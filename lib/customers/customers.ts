@@ -1,4 +1,5 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
+import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { customerStore, termKey, type CustomerRecord, type TenantCounters } from '../store/customer-store.js';
 import {
   toStoredInstant,
@@ -71,9 +72,11 @@ export async function getCustomer(tenantId: string, customerId: number): Promise
   return c;
 }
 
-/** Writes racing on one customer retry on a fresh read, with jittered backoff; past this the caller is told to retry. */
-const maxUpdateAttempts = 10;
-
+/**
+ * A consistent read, then one transaction conditioned on the version read;
+ * a lost race re-reads and retries under the one retry policy, and a customer
+ * that stays this busy answers 503 (retry later).
+ */
 export async function updateCustomer(
   tenantId: string,
   customerId: number,
@@ -81,7 +84,7 @@ export async function updateCustomer(
   now = () => new Date(),
 ): Promise<CustomerObject> {
   const patch = writableFieldsOf(input);
-  for (let attempt = 1; ; attempt++) {
+  return withRetries(retryProfiles.optimisticWrite, async () => {
     const before = await customerStore.get(tenantId, customerId, true);
     if (!before) throw new NotFoundError('Customer');
     assertReadOnlyFieldsUnchanged(input, before);
@@ -104,10 +107,8 @@ export async function updateCustomer(
     const outcome = await customerStore.replace(before, after);
     if (outcome === 'ok') return toCustomerObject(after);
     if (outcome === 'duplicate_email') throw new DuplicateCustomerError(after.customer_email);
-    // A customer this busy is a transient condition, not a bug: 503 tells the client to retry.
-    if (attempt >= maxUpdateAttempts) throw new ServiceUnavailableError();
-    await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** Math.min(attempt, 6)));
-  }
+    return retryAgain;
+  }, () => new ServiceUnavailableError());
 }
 
 export interface CustomerPage {

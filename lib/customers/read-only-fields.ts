@@ -1,5 +1,4 @@
 import { ValidationError, type ErrorDetail } from '../errors.js';
-import type { CustomerObject } from './schema.js';
 
 /**
  * The customer object's read-only fields. A PUT may carry them, so that a
@@ -11,6 +10,13 @@ export const readOnlyFields = ['customer_id', 'created_at', 'updated_at'] as con
 export type ReadOnlyField = (typeof readOnlyFields)[number];
 
 type ReadOnlyValues = Partial<Record<ReadOnlyField, unknown>>;
+
+/** The stored values of the read-only fields (what GET shows); declared here so this module and schema.ts don't import each other. */
+interface StoredReadOnly {
+  customer_id: number;
+  created_at: string;
+  updated_at: string;
+}
 
 /** ISO 8601 date-time with a zone, the only form in which a timestamp names one instant. */
 const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -48,21 +54,21 @@ function sameInstant(sent: unknown, stored: string): boolean {
   return a !== undefined && a === instantOf(stored);
 }
 
-const sameValue: Record<ReadOnlyField, (sent: unknown, stored: CustomerObject) => boolean> = {
+const sameValue: Record<ReadOnlyField, (sent: unknown, stored: StoredReadOnly) => boolean> = {
   customer_id: (sent, stored) => sent === stored.customer_id,
   created_at: (sent, stored) => sameInstant(sent, stored.created_at),
   updated_at: (sent, stored) => sameInstant(sent, stored.updated_at),
 };
 
 /** One detail per read-only field sent with a value other than the stored one (fields not sent are fine). */
-export function readOnlyFieldConflicts(body: ReadOnlyValues, stored: Pick<CustomerObject, ReadOnlyField>): ErrorDetail[] {
+export function readOnlyFieldConflicts(body: ReadOnlyValues, stored: StoredReadOnly): ErrorDetail[] {
   return readOnlyFields
-    .filter((field) => body[field] !== undefined && !sameValue[field](body[field], stored as CustomerObject))
+    .filter((field) => body[field] !== undefined && !sameValue[field](body[field], stored))
     .map((field) => ({ field, issue: `is read-only and differs from the stored value ${stored[field]}` }));
 }
 
 /** Throws the 400 validation_failed naming every read-only field that differs from the stored record. */
-export function assertReadOnlyFieldsUnchanged(body: ReadOnlyValues, stored: Pick<CustomerObject, ReadOnlyField>): void {
+export function assertReadOnlyFieldsUnchanged(body: ReadOnlyValues, stored: StoredReadOnly): void {
   const details = readOnlyFieldConflicts(body, stored);
   if (details.length > 0) {
     throw new ValidationError(`Invalid request: ${details.map((d) => `${d.field} ${d.issue}`).join('; ')}`, details);

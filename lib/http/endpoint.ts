@@ -5,7 +5,6 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../api-keys/api-keys.js';
 import type { RouteDefinition } from '../routes.js';
-import { capacityMeter, CapacityMeter } from '../store/client.js';
 import { jsonResponse } from './json-response.js';
 import { apiKeyAuthMiddleware } from './middleware/api-key-auth.js';
 import { bodyLimitMiddleware, requireBodyMiddleware } from './middleware/body-limits.js';
@@ -14,7 +13,9 @@ import { jsonCharsetMiddleware } from './middleware/json-charset.js';
 import { originGuardMiddleware } from './middleware/origin-guard.js';
 import { requestIdMiddleware } from './middleware/request-id.js';
 import { validateRequestMiddleware } from './middleware/validate-request.js';
+import type { NoExtraFields, SuccessBody } from './success-body.js';
 import { stateOf, type HttpContext, type HttpEvent, type HttpResult } from './types.js';
+import { takeHeaders } from './with-headers.js';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -28,8 +29,13 @@ export interface EndpointInput<R extends RouteDefinition> {
   body: Out<R['request']['body']>;
 }
 
-/** A success body without request_id; the endpoint appends it, as the seed envelopes show. */
-export type EndpointOutput = { [field: string]: unknown };
+/**
+ * What a route's handler may return: its success body (without request_id,
+ * which the endpoint appends, as the seed envelopes show), typed by the
+ * route's `response`, with no field the schema does not list; optionally
+ * wrapped by withHeaders().
+ */
+export type EndpointOutput<R extends RouteDefinition, B extends SuccessBody<R> = SuccessBody<R>> = B & NoExtraFields<B, SuccessBody<R>>;
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -41,9 +47,9 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  * caller learns nothing from body checks: body size 413, charset and content
  * type 415, JSON 400, then zod validation.
  */
-export function httpEndpoint<R extends RouteDefinition>(
+export function httpEndpoint<R extends RouteDefinition, B extends SuccessBody<R>>(
   route: R,
-  run: (input: EndpointInput<R>) => Promise<EndpointOutput>,
+  run: (input: EndpointInput<R>) => Promise<EndpointOutput<R, B>>,
 ): HttpHandler {
   const hasBody = route.request.body !== undefined;
   const stack = middy<HttpEvent, HttpResult, Error, HttpContext>()
@@ -57,7 +63,7 @@ export function httpEndpoint<R extends RouteDefinition>(
     .handler(async (_event, context) => {
       const state = stateOf({ context });
       const principal = state.principal;
-      const body = await run({
+      const result = await run({
         tenantId: principal?.tenantId as string,
         principal: principal as Principal,
         requestId: state.requestId,
@@ -65,22 +71,10 @@ export function httpEndpoint<R extends RouteDefinition>(
         query: state.query as EndpointInput<R>['query'],
         body: state.body as EndpointInput<R>['body'],
       });
-      return jsonResponse(route.successStatus, { ...body, request_id: state.requestId });
+      const { body, headers } = takeHeaders(result);
+      // The JSON content type and X-Request-Id (request-id middleware) are the endpoint's own: they win.
+      return jsonResponse(route.successStatus, { ...body, request_id: state.requestId }, headers);
     });
 
-  return withCapacityReport(stack as unknown as HttpHandler);
-}
-
-/**
- * With REPORT_CONSUMED_CAPACITY=1 (bench only) the response carries the
- * DynamoDB capacity the request consumed, in X-Consumed-Capacity.
- */
-export function withCapacityReport(handler: HttpHandler): HttpHandler {
-  if (process.env.REPORT_CONSUMED_CAPACITY !== '1') return handler;
-  return async (event, context) => {
-    const meter = new CapacityMeter();
-    const result = await capacityMeter.run(meter, () => handler(event, context));
-    result.headers['x-consumed-capacity'] = JSON.stringify({ read: meter.read, write: meter.write, calls: meter.calls });
-    return result;
-  };
+  return stack as unknown as HttpHandler;
 }

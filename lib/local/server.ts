@@ -6,6 +6,7 @@ import type { Context } from 'aws-lambda';
 import { apiKeyHeader, LocalRateLimiter, parseLocalRateLimit, rateLimitedBody, type RateLimitSettings } from '../edge/rate-limit.js';
 import { rewriteSeedUrl } from '../edge/seed-url-rewrite.js';
 import { fallbackHandler } from '../http/fallback.js';
+import { withCapacityReport } from './capacity-report.js';
 import type { HttpHandler } from '../http/endpoint.js';
 import type { HttpEvent, HttpResult } from '../http/types.js';
 import { matchRoute, type RouteDefinition } from '../routes.js';
@@ -29,7 +30,7 @@ const handlerCache = new Map<string, Promise<HttpHandler>>();
 async function loadHandler(route: RouteDefinition): Promise<HttpHandler> {
   let loaded = handlerCache.get(route.entry);
   if (!loaded) {
-    loaded = import(pathToFileURL(path.join(repoRoot, route.entry)).href).then((m: { handler: HttpHandler }) => m.handler);
+    loaded = import(pathToFileURL(path.join(repoRoot, route.entry)).href).then((m: { handler: HttpHandler }) => withCapacityReport(m.handler));
     handlerCache.set(route.entry, loaded);
   }
   return loaded;

@@ -1,7 +1,8 @@
 import { toStoredInstant } from '../customers/schema.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
 import { provisionalCoordinate, stateCoordinate } from '../geocoding/provisional-coordinate.js';
 import { toStoredCoordinate } from '../geocoding/stored-coordinate.js';
+import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import type { CustomerRecord } from '../store/customer-store.js';
 import { locationStore, type CustomerLocationState, type LocationChanges, type LocationRecord } from '../store/location-store.js';
 import {
@@ -85,11 +86,13 @@ const awaitingGeocoder = (address: { address_state: string; address_zip: string 
     geocoded_at: null,
   }) as const;
 
-/** Concurrent writes to one customer's locations retry on a fresh read; this bounds the retries. */
-const maxAttempts = 10;
-
-/** Jittered exponential pause before retrying a lost race, so a burst of writes to one customer spreads out. */
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
+/**
+ * Concurrent writes to one customer's locations retry on a fresh read under
+ * the one retry policy; a customer or location that keeps changing under
+ * every attempt is a transient condition, not a bug: 503, retry later.
+ */
+const retryingLostRaces = <T>(attempt: (n: number) => Promise<T | typeof retryAgain>) =>
+  withRetries(retryProfiles.optimisticWrite, attempt, () => new ServiceUnavailableError());
 
 async function customerOrNotFound(tenantId: string, customerId: number): Promise<CustomerLocationState> {
   const customer = await locationStore.customerState(tenantId, customerId);
@@ -103,10 +106,6 @@ async function locationNotFound(tenantId: string, customerId: number): Promise<n
   throw new NotFoundError('Location');
 }
 
-function tooManyAttempts(what: string): Error {
-  return new Error(`${what} kept changing under ${maxAttempts} write attempts`);
-}
-
 export async function createLocation(
   tenantId: string,
   customerId: number,
@@ -116,7 +115,8 @@ export async function createLocation(
   // Checked before allocating, so requests for unknown customers burn no ids.
   let customer = await customerOrNotFound(tenantId, customerId);
   const locationId = await locationStore.allocateId(tenantId);
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  return retryingLostRaces(async (attempt) => {
+    if (attempt > 1) customer = await customerOrNotFound(tenantId, customerId);
     const at = toStoredInstant(now());
     const first = customer.locationCount === 0;
     const isPrimary = first || input.is_primary === true;
@@ -136,11 +136,8 @@ export async function createLocation(
       address_version: 1,
     };
     const demote = isPrimary && !first ? customer.primaryLocationId : undefined;
-    if ((await locationStore.insert(record, customer, demote)) === 'ok') return toLocationObject(record);
-    await backoff(attempt);
-    customer = await customerOrNotFound(tenantId, customerId);
-  }
-  throw tooManyAttempts(`customer ${customerId}`);
+    return (await locationStore.insert(record, customer, demote)) === 'ok' ? toLocationObject(record) : retryAgain;
+  });
 }
 
 export async function getLocation(tenantId: string, customerId: number, locationId: number): Promise<LocationObject> {
@@ -233,7 +230,7 @@ export async function updateLocation(
   now = () => new Date(),
 ): Promise<LocationObject> {
   const patch = writableLocationFieldsOf(body);
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  return retryingLostRaces(async () => {
     const before: StoredLocation | undefined = await locationStore.get(tenantId, customerId, locationId, true);
     if (!before) return locationNotFound(tenantId, customerId);
     const shown = toLocationObject(before);
@@ -252,15 +249,13 @@ export async function updateLocation(
     }
     // The store's record type predates null-free coordinates; it writes `before` only as conditions and the merged answer.
     const result = await locationStore.update(before as LocationRecord, changes, primaryMove);
-    if (result.outcome === 'ok') return toLocationObject(result.after);
-    await backoff(attempt);
-  }
-  throw tooManyAttempts(`location ${locationId}`);
+    return result.outcome === 'ok' ? toLocationObject(result.after) : retryAgain;
+  });
 }
 
 /** Deletes a location; deleting the primary promotes the lowest remaining id in the same transaction. */
 export async function deleteLocation(tenantId: string, customerId: number, locationId: number, now = () => new Date()): Promise<void> {
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  await retryingLostRaces(async () => {
     const customer = await customerOrNotFound(tenantId, customerId);
     const location = await locationStore.get(tenantId, customerId, locationId, true);
     if (!location) throw new NotFoundError('Location');
@@ -268,8 +263,6 @@ export async function deleteLocation(tenantId: string, customerId: number, locat
     if (location.is_primary && customer.locationCount > 1) {
       promote = (await locationStore.lowestIds(tenantId, customerId, 2)).find((id) => id !== locationId);
     }
-    if ((await locationStore.remove(location, customer, promote, toStoredInstant(now()))) === 'ok') return;
-    await backoff(attempt);
-  }
-  throw tooManyAttempts(`customer ${customerId}`);
+    return (await locationStore.remove(location, customer, promote, toStoredInstant(now()))) === 'ok' ? undefined : retryAgain;
+  });
 }

@@ -12,6 +12,7 @@ import {
 import type { CustomerObject } from '../customers/schema.js';
 import type { Term } from '../customers/search-terms.js';
 import { ServiceUnavailableError } from '../errors.js';
+import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
 import { tableDefinition } from './table.js';
@@ -69,6 +70,8 @@ const definitelyNotWritten = new Set([
   'RequestLimitExceeded',
   'ValidationException',
 ]);
+/** Those, or transactWrite giving up (ServiceUnavailableError): it does so only after every attempt was cancelled. */
+const surelyNotWritten = (err: unknown) => err instanceof ServiceUnavailableError || definitelyNotWritten.has((err as Error).name);
 
 /** How a customer record lists its search terms. */
 export const termKey = (t: Term) => `${t.ns}:${t.value}`;
@@ -113,6 +116,7 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
   ]);
   if (result.ok) return 'ok';
   if (result.failedConditions.includes(1)) return 'duplicate_email';
+  // The id was just handed out by the counter, so an existing item there is a bug, not a race: a 500.
   throw new Error(`customer ${c.customer_id} insert cancelled on conditions ${result.failedConditions.join(',')}`);
 }
 
@@ -125,7 +129,8 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
 async function allocateCustomerId(tenantId: string): Promise<{ id: number; allocatedAt: number }> {
   const { doc, tableName } = store();
   let seen = lastSeenCustomerId.get(tenantId) ?? (await customerStore.counters(tenantId, true)).lastCustomerId;
-  for (let attempt = 1; attempt <= 200; attempt++) {
+  // The waits only spread the herd a little (counterRace): each loser already knows which id to try next.
+  return withRetries(retryProfiles.counterRace, async () => {
     const id = seen + 1;
     const allocatedAt = Date.now();
     try {
@@ -146,11 +151,9 @@ async function allocateCustomerId(tenantId: string): Promise<{ id: number; alloc
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const current = (err.Item?.last_customer_id as { N?: string } | undefined)?.N;
       seen = current !== undefined ? Number(current) : (await customerStore.counters(tenantId, true)).lastCustomerId;
-      // Spread the herd a little; the loser already knows which id to try next.
-      if (attempt > 2) await new Promise((r) => setTimeout(r, Math.random() * Math.min(40, attempt * 2)));
+      return retryAgain;
     }
-  }
-  throw new ServiceUnavailableError();
+  }, () => new ServiceUnavailableError());
 }
 
 /** Clears an id's pending mark; `vacate` also records the id as never written. */
@@ -167,19 +170,19 @@ async function releasePending(tenantId: string, customerId: number, vacate: bool
   );
 }
 
-/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys, into `found` by customer id. */
+/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys (503 if they stay unprocessed), into `found` by customer id. */
 async function batchGetInto(found: Map<number, CustomerRecord>, keys0: Record<string, unknown>[]): Promise<void> {
   const { doc, tableName } = store();
-  let keys: Record<string, unknown>[] | undefined = keys0;
-  for (let attempt = 0; keys && keys.length > 0; attempt++) {
+  let keys: Record<string, unknown>[] = keys0;
+  await withRetries(retryProfiles.unprocessedItems, async () => {
     const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
     for (const item of out.Responses?.[tableName] ?? []) {
       const c = stripKeys(item);
       found.set(c.customer_id, c);
     }
-    keys = out.UnprocessedKeys?.[tableName]?.Keys;
-    if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-  }
+    keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    return keys.length > 0 ? retryAgain : undefined;
+  }, () => new ServiceUnavailableError());
 }
 
 export const customerStore = {
@@ -262,7 +265,7 @@ export const customerStore = {
       outcome = await insert(record);
     } catch (err) {
       // Ambiguous failures (a timeout, a dropped connection) may still have written it: the id stays pending.
-      if (definitelyNotWritten.has((err as Error).name)) await releasePending(tenantId, id, true).catch(() => undefined);
+      if (surelyNotWritten(err)) await releasePending(tenantId, id, true).catch(() => undefined);
       throw err;
     }
     // Best effort: a mark left behind costs readers one small read until settlePending clears it.
@@ -359,6 +362,7 @@ export const customerStore = {
     if (result.ok) return 'ok';
     if (result.failedConditions.includes(0)) return 'conflict';
     if (result.failedConditions.includes(guardIndex)) return 'duplicate_email';
+    // The version held, yet the old guard is not this customer's: the data is inconsistent (a bug), not a race.
     throw new Error(`customer ${before.customer_id} update cancelled on conditions ${result.failedConditions.join(',')}`);
   },
 
@@ -384,14 +388,14 @@ export const customerStore = {
       ...c.terms.map((k) => termItemKey(c.tenant_id, parseTermKey(k), c.customer_id)),
     ]);
     for (let i = 0; i < items.length; i += 25) {
-      let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] | undefined = items
+      let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = items
         .slice(i, i + 25)
         .map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      await withRetries(retryProfiles.unprocessedItems, async () => {
         const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = out.UnprocessedItems?.[tableName];
-        if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      }
+        requests = out.UnprocessedItems?.[tableName] ?? [];
+        return requests.length > 0 ? retryAgain : undefined;
+      }, () => new ServiceUnavailableError());
     }
   },
 

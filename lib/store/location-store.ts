@@ -219,6 +219,7 @@ export const locationStore = {
     if (customer.locationCount === 0) items.push(tallyChange(customer.tenantId, 'located_customers', customer.customerId, 1));
     const result = await transactWrite(items);
     if (result.ok) return 'ok';
+    // The id came from the tenant's counter; an item already there is a bug (a 500), not contention.
     if (result.failedConditions.includes(0)) throw new Error(`location id ${l.location_id} of tenant ${l.tenant_id} already in use`);
     return 'conflict';
   },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustomer, listCustomers, newCustomerRecord } from '../../lib/customers/customers.js';
@@ -6,6 +7,7 @@ import { createCustomerBody, listCustomersQuery, type CreateCustomerInput } from
 import { ServiceUnavailableError } from '../../lib/errors.js';
 import { createLocation, deleteLocation } from '../../lib/locations/locations.js';
 import { createLocationBody } from '../../lib/locations/schema.js';
+import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
 import { customerStore, pendingGraceMs } from '../../lib/store/customer-store.js';
 import { locationStore } from '../../lib/store/location-store.js';
@@ -121,6 +123,28 @@ describe('totals and pages after a create dies half-way', () => {
     expect(after).toMatchObject({ lastCustomerId: 1, vacantCustomerIds: [1] });
     expect(after.pendingCustomerIds.size).toBe(0);
     expect(await customerStore.get(tenant, 1, true)).toBeUndefined();
+  });
+
+  it('a create whose transaction keeps conflicting answers 503 and records its id as vacant, not pending', async () => {
+    const tenant = newTenant();
+    await createCustomer(tenant, input());
+    const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<unknown>;
+    // Another transaction holds one of its items on every attempt: DynamoDB cancels it, writing nothing.
+    const transactions = vi.spyOn(store.doc, 'send').mockImplementation((async (command: unknown) => {
+      if (!(command instanceof TransactWriteCommand)) return send(command);
+      throw new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }],
+      });
+    }) as typeof store.doc.send);
+    await expect(createCustomer(tenant, input())).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(transactions.mock.calls.filter(([c]) => c instanceof TransactWriteCommand)).toHaveLength(retryProfiles.transactionConflict.maxAttempts);
+    vi.restoreAllMocks();
+    const counters = await customerStore.counters(tenant, true);
+    expect(counters).toMatchObject({ lastCustomerId: 2, vacantCustomerIds: [2] });
+    expect(counters.pendingCustomerIds.size).toBe(0);
+    expect(await list(tenant)).toMatchObject({ total: 1 });
   });
 
   it('concurrent creates of one tenant get distinct, gap-free ids and leave no marks', async () => {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCustomer, getCustomer, listCustomers, updateCustomer } from '../../lib/customers/customers.js';
+import { createCustomer, getCustomer, listCustomers, newCustomerRecord, updateCustomer } from '../../lib/customers/customers.js';
 import { createCustomerBody, listCustomersQuery, updateCustomerBody, type CreateCustomerInput } from '../../lib/customers/schema.js';
-import { DuplicateCustomerError, NotFoundError } from '../../lib/errors.js';
+import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
+import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
 import { customerStore } from '../../lib/store/customer-store.js';
+import { customerKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 let store: Store;
@@ -203,6 +205,18 @@ describe('updateCustomer', () => {
     ]);
     expect(await getCustomer(tenant, c.customer_id)).toMatchObject({ customer_name: 'Renamed', default_sla_hours: 72, tax_exempt: true });
   });
+
+  it('a customer that keeps changing under every attempt answers 503 (ServiceUnavailableError), changing nothing', async () => {
+    const tenant = newTenant();
+    const c = await createCustomer(tenant, input());
+    const before = await getCustomer(tenant, c.customer_id);
+    // Every attempt loses: another writer moved the version since this one read it, each time.
+    const replace = vi.spyOn(customerStore, 'replace').mockResolvedValue('conflict');
+    await expect(updateCustomer(tenant, c.customer_id, { customer_name: 'Never' })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(replace).toHaveBeenCalledTimes(retryProfiles.optimisticWrite.maxAttempts);
+    vi.restoreAllMocks();
+    expect(await getCustomer(tenant, c.customer_id)).toEqual(before);
+  });
 });
 
 describe('search', () => {
@@ -365,6 +379,55 @@ describe('listCustomers', () => {
     expect(calls.map((c) => c.constructor.name)).toEqual(['GetCommand', 'BatchGetCommand']);
     const batch = calls[1]!.input as { RequestItems: Record<string, { Keys: unknown[] }> };
     expect(Object.values(batch.RequestItems)[0]!.Keys).toHaveLength(3);
+  });
+
+  it('retries the keys a BatchGetItem left unprocessed, and answers 503 when they stay unprocessed', async () => {
+    const tenant = newTenant();
+    for (let i = 0; i < 4; i++) await createCustomer(tenant, input());
+    const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<any>;
+    const keysOf = (command: BatchGetCommand) => command.input.RequestItems![store.tableName]!.Keys!;
+    const batchGets = vi.spyOn(store.doc, 'send').mockImplementation((async (command: unknown) => {
+      if (!(command instanceof BatchGetCommand)) return send(command);
+      // The first call reads only its first key and hands the rest back, as a throttled table does.
+      const [first, ...rest] = keysOf(command);
+      const out = await send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: [first!] } } }));
+      return { ...out, UnprocessedKeys: rest.length ? { [store.tableName]: { Keys: rest } } : {} };
+    }) as typeof store.doc.send);
+    expect(await idsOf(tenant)).toEqual([1, 2, 3, 4]);
+    expect(batchGets.mock.calls.filter(([command]) => command instanceof BatchGetCommand)).toHaveLength(4);
+
+    vi.restoreAllMocks();
+    const stuck = vi.spyOn(store.doc, 'send').mockImplementation((async (command: unknown) => {
+      if (!(command instanceof BatchGetCommand)) return send(command);
+      return { Responses: { [store.tableName]: [] }, UnprocessedKeys: { [store.tableName]: { Keys: keysOf(command) } } };
+    }) as typeof store.doc.send);
+    await expect(list(tenant)).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(stuck.mock.calls.filter(([command]) => command instanceof BatchGetCommand)).toHaveLength(retryProfiles.unprocessedItems.maxAttempts);
+  });
+
+  it('bulk loading retries the items a BatchWriteItem left unprocessed until all land', async () => {
+    const tenant = newTenant();
+    const count = 3;
+    const firstId = await customerStore.reserveIds(tenant, count);
+    const records = Array.from({ length: count }, (_, i) => newCustomerRecord(tenant, firstId + i, input()));
+    const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<any>;
+    let writes = 0;
+    vi.spyOn(store.doc, 'send').mockImplementation((async (command: unknown) => {
+      if (!(command instanceof BatchWriteCommand)) return send(command);
+      writes += 1;
+      // Each call writes only half of its items and hands the rest back.
+      const requests = command.input.RequestItems![store.tableName]!;
+      const half = Math.ceil(requests.length / 2);
+      await send(new BatchWriteCommand({ RequestItems: { [store.tableName]: requests.slice(0, half) } }));
+      return { UnprocessedItems: half < requests.length ? { [store.tableName]: requests.slice(half) } : {} };
+    }) as typeof store.doc.send);
+    await customerStore.bulkLoad(records);
+    vi.restoreAllMocks();
+    expect(writes).toBeGreaterThan(1);
+    for (const r of records) {
+      const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: customerKeys.customer(tenant, r.customer_id), ConsistentRead: true }));
+      expect(out.Item).toMatchObject({ customer_id: r.customer_id, customer_email: r.customer_email });
+    }
   });
 
   it('never scans: every list and search plan uses only Get, Query and BatchGet', async () => {

@@ -2,7 +2,7 @@ import { GeocodeCommand, GeoPlacesClient, ThrottlingException, ValidationExcepti
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AmazonLocationProvider } from '../../lib/geocoding/amazon-location-provider.js';
-import { geocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.js';
+import { geocodeQueueHandler } from '../../lib/sqs/geocode-queue-handler.js';
 import { OfflineZipProvider } from '../../lib/geocoding/offline-provider.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';

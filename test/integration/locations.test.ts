@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustomer, listCustomers, toCustomerObject, updateCustomer } from '../../lib/customers/customers.js';
 import { listCustomersQuery } from '../../lib/customers/schema.js';
-import { NotFoundError, ValidationError } from '../../lib/errors.js';
+import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
 import {
   createLocation,
   deleteLocation,
@@ -13,6 +13,7 @@ import {
   updateLocation,
 } from '../../lib/locations/locations.js';
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
+import { retryProfiles } from '../../lib/retry-policy.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
 import { customerStore } from '../../lib/store/customer-store.js';
 import { locationStore } from '../../lib/store/location-store.js';
@@ -22,6 +23,9 @@ import { useFreshTable } from '../support/fresh-table.js';
 let db: Store;
 beforeAll(async () => {
   db = await useFreshTable('locations');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 let seq = 0;
@@ -503,5 +507,52 @@ describe('concurrency', () => {
     expect(left).toHaveLength(1);
     expect(left[0]!.is_primary).toBe(true);
     expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: 1, primary_location_id: left[0]!.location_id });
+  });
+});
+
+describe('a write that keeps losing races', () => {
+  const attempts = retryProfiles.optimisticWrite.maxAttempts;
+
+  it('create, update and delete each retry on fresh reads, then answer 503 (ServiceUnavailableError), changing nothing', async () => {
+    const c = await newCustomer();
+    const kept = await createLocation('acme', c.customer_id, address({ location_name: 'Kept' }));
+    const customerBefore = await rawCustomer('acme', c.customer_id);
+    const keptBefore = await rawLocation('acme', c.customer_id, kept.location_id);
+
+    // Every attempt loses: the customer (or the location) changed since it was read, each time.
+    const insert = vi.spyOn(locationStore, 'insert').mockResolvedValue('conflict');
+    const update = vi.spyOn(locationStore, 'update').mockResolvedValue({ outcome: 'conflict' });
+    const remove = vi.spyOn(locationStore, 'remove').mockResolvedValue('conflict');
+    const reads = vi.spyOn(locationStore, 'customerState');
+
+    await expect(createLocation('acme', c.customer_id, address({ location_name: 'Never' }))).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(insert).toHaveBeenCalledTimes(attempts);
+    // One read before the first attempt, a fresh one before each retry.
+    expect(reads).toHaveBeenCalledTimes(attempts);
+
+    await expect(updateLocation('acme', c.customer_id, kept.location_id, { location_name: 'Renamed' })).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
+    expect(update).toHaveBeenCalledTimes(attempts);
+
+    await expect(deleteLocation('acme', c.customer_id, kept.location_id)).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(remove).toHaveBeenCalledTimes(attempts);
+
+    vi.restoreAllMocks();
+    expect(await rawCustomer('acme', c.customer_id)).toEqual(customerBefore);
+    expect(await rawLocation('acme', c.customer_id, kept.location_id)).toEqual(keptBefore);
+    expect((await locationsOfCustomer('acme', c.customer_id)).map((l) => l.location_name)).toEqual(['Kept']);
+  });
+
+  it('a race lost a few times, then won, lands once', async () => {
+    const c = await newCustomer();
+    const real = locationStore.insert.bind(locationStore);
+    let lost = 0;
+    vi.spyOn(locationStore, 'insert').mockImplementation(async (...args) => (++lost <= 3 ? 'conflict' : real(...args)));
+    const created = await createLocation('acme', c.customer_id, address());
+    expect(lost).toBe(4);
+    vi.restoreAllMocks();
+    expect(await getLocation('acme', c.customer_id, created.location_id)).toEqual(created);
+    expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: 1, primary_location_id: created.location_id });
   });
 });

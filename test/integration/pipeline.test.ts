@@ -3,8 +3,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AmazonLocationProvider } from '../../lib/geocoding/amazon-location-provider.js';
-import { geocodeQueueHandler } from '../../lib/geocoding/geocode-queue-handler.js';
+import { geocodeQueueHandler } from '../../lib/sqs/geocode-queue-handler.js';
 import { startLocalPipeline, type LocalPipeline } from '../../lib/local/pipeline.js';
+import { startStreamReader, type StreamReader, type StreamRecord } from '../../lib/local/stream-reader.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
 import { dallasZipCentroid, pendingLocation, putLocation, readLocation } from '../support/geocoding-fixtures.js';
@@ -95,5 +96,48 @@ describe('local geocoding pipeline, failing provider', () => {
     expect(await eventually(() => readLocation(store, good), (l) => l.geocode_status !== 'pending')).toMatchObject({ geocode_status: 'geocoded', latitude: 32.7767 });
     const letters = await eventually(async () => pipeline.deadLetters(), (d) => d.length === 2);
     expect(JSON.parse(letters[1]!.body).dynamodb.NewImage.location_id).toEqual({ N: String(broken.location_id) });
+  });
+});
+
+describe('a second consumer on the stream reader the pipeline uses', () => {
+  let reader: StreamReader;
+  let pipeline: LocalPipeline;
+  const seen: StreamRecord[] = [];
+  const entityOf = (r: StreamRecord) => (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.entity?.S;
+  const ofLocation = (id: number) => seen.filter((r) => (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.location_id?.N === String(id));
+  const statuses = (records: StreamRecord[]) => records.map((r) => `${r.eventName} ${r.dynamodb?.NewImage?.geocode_status?.S} v${r.dynamodb?.NewImage?.address_version?.N}`);
+
+  beforeAll(async () => {
+    reader = await startStreamReader({ startingPosition: 'LATEST', pollIntervalMs: 50, log: quiet });
+    // A recording consumer with its own filter (every location change, as a change feed would take), beside the geocoding one.
+    reader.subscribe({ name: 'recorder', filter: (r) => entityOf(r) === 'location', deliver: (records) => void seen.push(...records) });
+    pipeline = await startLocalPipeline({ streamReader: reader, log: quiet });
+  });
+  afterAll(async () => {
+    await pipeline.stop();
+    await reader.stop();
+  });
+
+  it('sees every change of a location in stream order, the geocoder\'s own writes included, while geocoding goes on', async () => {
+    const loc = pendingLocation();
+    await putLocation(store, loc);
+    await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'geocoded');
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: 'T#acme#C#998', sk: 'CUSTOMER', entity: 'customer', customer_id: 998 } }));
+    await putLocation(store, { ...loc, address_city: 'Austin', address_zip: '78701', address_version: 2 });
+    await eventually(() => readLocation(store, loc), (l) => l.geocode_status === 'geocoded' && l.address_version === 2);
+    const changes = await eventually(async () => ofLocation(loc.location_id), (r) => r.length >= 4);
+    expect(statuses(changes)).toEqual(['INSERT pending v1', 'MODIFY geocoded v1', 'MODIFY pending v2', 'MODIFY geocoded v2']);
+    const sequence = changes.map((r) => BigInt(r.dynamodb!.SequenceNumber!));
+    expect(sequence).toEqual([...sequence].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(seen.every((r) => entityOf(r) === 'location')).toBe(true); // its filter, not the geocoder's
+    expect(pipeline.stats()).toMatchObject({ recordsSelected: 2, succeeded: 2 });
+  });
+
+  it('keeps the shared reader running for the other consumer when the pipeline stops', async () => {
+    await pipeline.stop();
+    const loc = pendingLocation();
+    await putLocation(store, loc);
+    expect(statuses(await eventually(async () => ofLocation(loc.location_id), (r) => r.length >= 1))).toEqual(['INSERT pending v1']);
+    expect((await readLocation(store, loc)).geocode_status).toBe('pending'); // nobody geocodes it now
   });
 });

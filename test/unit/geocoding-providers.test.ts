@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmazonLocationProvider } from '../../lib/geocoding/amazon-location-provider.js';
 import { OfflineZipProvider } from '../../lib/geocoding/offline-provider.js';
-import { createProvider, GeocoderUnavailableError, providerNameFromEnv, type GeocodeAddress } from '../../lib/geocoding/provider.js';
+import { createProvider } from '../../lib/geocoding/create-provider.js';
+import { GeocoderUnavailableError, providerNameFromEnv, type GeocodeAddress } from '../../lib/geocoding/provider.js';
 
 const dallas: GeocodeAddress = { street: '456 Health Park Dr', city: 'Dallas', state: 'TX', zip: '75201' };
 

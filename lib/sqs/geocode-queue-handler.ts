@@ -1,9 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '../logger.js';
-import { geocodeLocation, markGeocodeFailed } from './geocode-location.js';
-import { geocodeRequestFromStreamRecord } from './geocode-request.js';
-import { GeocoderUnavailableError, type GeocodingProvider } from './provider.js';
+import { geocodeLocation, markGeocodeFailed } from '../geocoding/geocode-location.js';
+import { geocodeRequestFromStreamRecord } from '../geocoding/geocode-request.js';
+import { GeocoderUnavailableError, type GeocodingProvider } from '../geocoding/provider.js';
 
 export interface GeocodeQueueHandlerOptions {
   /** Builds the provider once per warm function. */
