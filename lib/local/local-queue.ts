@@ -15,6 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { localLambdaContext } from './lambda-context.js';
 import { Wakeup } from './wakeup.js';
 
 /** An SQS-triggered handler; no response (or no failures) acknowledges the whole batch. */
@@ -177,25 +178,6 @@ export interface LocalQueue {
   stop(): Promise<void>;
 }
 
-/** A Lambda context for a local invocation, counting down from now. */
-export function localLambdaContext(functionName: string, timeoutMs: number, now: () => number = Date.now): Context {
-  const deadline = now() + timeoutMs;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /** The shortest nap of an idle consumer, so a message due very soon is not polled for in a busy loop. */
 const minNapMs = 10;
 
@@ -229,7 +211,7 @@ export function startLocalQueue(opts: LocalQueueOptions): LocalQueue {
 
   async function invoke(batch: QueuedMessage[]): Promise<Set<string>> {
     try {
-      const response = await opts.handler({ Records: batch.map(toRecord) }, localLambdaContext(opts.functionName, opts.functionTimeoutMs, now));
+      const response = await opts.handler({ Records: batch.map(toRecord) }, localLambdaContext({ functionName: opts.functionName, timeoutMs: opts.functionTimeoutMs, memoryMb: 512, now }));
       return new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (err) {
       // A thrown invocation fails the whole batch, as with the real event source.

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { apiKeyHeader, LocalRateLimiter, parseLocalRateLimit, rateLimitedBody, type RateLimitSettings } from '../edge/rate-limit.js';
 import { rewriteSeedUrl } from '../edge/seed-url-rewrite.js';
 import { fallbackHandler } from '../http/fallback.js';
 import { withCapacityReport } from './capacity-report.js';
+import { localLambdaContext } from './lambda-context.js';
 import type { HttpHandler } from '../http/endpoint.js';
 import type { HttpEvent, HttpResult } from '../http/types.js';
 import { matchRoute, type RouteDefinition } from '../routes.js';
@@ -34,24 +34,6 @@ async function loadHandler(route: RouteDefinition): Promise<HttpHandler> {
     handlerCache.set(route.entry, loaded);
   }
   return loaded;
-}
-
-function lambdaContext(functionName: string, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 /** The API Gateway HTTP API (payload 2.0) event for a request, as the real gateway builds it. */
@@ -175,7 +157,7 @@ export async function startLocalServer(
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       });
       const handler = route ? await loadHandler(route) : (fallbackHandler as unknown as HttpHandler);
-      send(await handler(event, lambdaContext(route?.operationId ?? 'fallback', event.requestContext.requestId)));
+      send(await handler(event, localLambdaContext({ functionName: route?.operationId ?? 'fallback', timeoutMs: 29_000, memoryMb: 1024, requestId: event.requestContext.requestId })));
     } catch (err) {
       // Handlers answer every error themselves; reaching here is a server bug.
       console.error(err);
