@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Scope } from './api-keys/api-keys.js';
 import type { ErrorCode } from './errors.js';
 import {
@@ -40,9 +40,9 @@ export interface RouteDefinition {
   /** The seed-000 query-string form of this route, if it has one (documentation). */
   seedForm?: string;
   request: {
-    params?: z.ZodType;
-    query?: z.ZodType;
-    body?: z.ZodType;
+    params?: z.core.$ZodType;
+    query?: z.core.$ZodType;
+    body?: z.core.$ZodType;
   };
   /** Status of a successful response. */
   successStatus: number;
@@ -52,7 +52,7 @@ export interface RouteDefinition {
    * list → { data: [data], pagination }; item → { data };
    * write → { success: true, message, data }; deleted → { success: true, message }.
    */
-  response?: { envelope: 'list' | 'item' | 'write' | 'deleted'; data?: z.ZodType };
+  response?: { envelope: 'list' | 'item' | 'write' | 'deleted'; data?: z.core.$ZodType };
   /** Domain errors the route can answer beyond those its shape implies (auth, validation, 404 on ids, 413/415, 5xx). */
   errors?: readonly ErrorCode[];
 }

@@ -1,5 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale.js';
 import type { GeocodeAddress } from './provider.js';
 import { needsGeocoding } from './stream-filter.js';
 
@@ -17,10 +18,10 @@ export class MalformedStreamRecordError extends Error {
   override name = 'MalformedStreamRecordError';
 }
 
-const positiveInt = z.number().int().positive();
+const positiveInt = z.number().check(z.int(), z.positive());
 /** The fields of a location's new image the geocoder reads (see the location item contract). */
 const locationImage = z.object({
-  tenant_id: z.string().min(1),
+  tenant_id: z.string().check(z.minLength(1)),
   customer_id: positiveInt,
   location_id: positiveInt,
   address_version: positiveInt,

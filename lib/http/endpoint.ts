@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../api-keys/api-keys.js';
 import type { RouteDefinition } from '../routes.js';
 import { jsonResponse } from './json-response.js';
@@ -17,7 +17,7 @@ import type { NoExtraFields, SuccessBody } from './success-body.js';
 import { stateOf, type HttpContext, type HttpEvent, type HttpResult } from './types.js';
 import { takeHeaders } from './with-headers.js';
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 
 export interface EndpointInput<R extends RouteDefinition> {
   /** The caller's tenant (undefined only on public routes, which have no key). */

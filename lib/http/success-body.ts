@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { pagination } from '../openapi/envelopes.js';
 import type { RouteDefinition } from '../routes.js';
 
@@ -8,11 +8,11 @@ import type { RouteDefinition } from '../routes.js';
  * documents it. z.output: zod-openapi renders response schemas in output
  * mode, so this is the type the OpenAPI document promises.
  */
-export type SuccessBody<R extends RouteDefinition> = R['response'] extends { envelope: 'list'; data: infer D extends z.ZodType }
+export type SuccessBody<R extends RouteDefinition> = R['response'] extends { envelope: 'list'; data: infer D extends z.core.$ZodType }
   ? { data: z.output<D>[]; pagination: z.output<typeof pagination> }
-  : R['response'] extends { envelope: 'item'; data: infer D extends z.ZodType }
+  : R['response'] extends { envelope: 'item'; data: infer D extends z.core.$ZodType }
     ? { data: z.output<D> }
-    : R['response'] extends { envelope: 'write'; data: infer D extends z.ZodType }
+    : R['response'] extends { envelope: 'write'; data: infer D extends z.core.$ZodType }
       ? { success: true; message: string; data: z.output<D> }
       : R['response'] extends { envelope: 'deleted' }
         ? { success: true; message: string }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale.js';
 
 /**
  * The location object of every response. Apart from the request schemas
@@ -35,9 +36,7 @@ const provisional = 'until the geocoder answers, and when it cannot, the ZIP or 
 
 export const locationIdValue = z
   .number('must be an integer')
-  .int('must be an integer')
-  .min(1, 'must be a positive integer')
-  .max(maxLocationId, `must be at most ${maxLocationId}`);
+  .check(z.int('must be an integer'), z.gte(1, 'must be a positive integer'), z.lte(maxLocationId, `must be at most ${maxLocationId}`));
 
 /**
  * The location object: seed 000's fields in its order, then the geocoding
@@ -47,26 +46,26 @@ export const locationIdValue = z
  */
 export const locationObject = z.object({
   location_id: locationIdValue,
-  location_name: z.string().max(locationLimits.name),
-  address_street: z.string().max(locationLimits.street),
-  address_city: z.string().max(locationLimits.city),
-  address_state: z.string().length(2),
-  address_zip: z.string().length(5),
-  latitude: z.number().min(-90).max(90).meta({ description: `Latitude (auto-geocoded; never null: ${provisional})` }),
-  longitude: z.number().min(-180).max(180).meta({ description: `Longitude (auto-geocoded; never null: ${provisional})` }),
+  location_name: z.string().check(z.maxLength(locationLimits.name)),
+  address_street: z.string().check(z.maxLength(locationLimits.street)),
+  address_city: z.string().check(z.maxLength(locationLimits.city)),
+  address_state: z.string().check(z.length(2)),
+  address_zip: z.string().check(z.length(5)),
+  latitude: z.number().check(z.gte(-90), z.lte(90)).register(z.globalRegistry, { description: `Latitude (auto-geocoded; never null: ${provisional})` }),
+  longitude: z.number().check(z.gte(-180), z.lte(180)).register(z.globalRegistry, { description: `Longitude (auto-geocoded; never null: ${provisional})` }),
   is_primary: z.boolean(),
-  created_at: z.string().max(locationLimits.instant),
-  updated_at: z.string().max(locationLimits.instant),
+  created_at: z.string().check(z.maxLength(locationLimits.instant)),
+  updated_at: z.string().check(z.maxLength(locationLimits.instant)),
   geocode_status: z.enum(geocodeStatuses),
-  geocode_precision: z.enum(geocodePrecisions).meta({
+  geocode_precision: z.enum(geocodePrecisions).register(z.globalRegistry, {
     description:
       'How precisely the coordinates pin the address: rooftop, interpolated, street, postal_code (ZIP centroid), locality (town), region (state centroid), manual (pinned by the client)',
   }),
-  geocode_source: z.string().max(locationLimits.source).meta({
+  geocode_source: z.string().check(z.maxLength(locationLimits.source)).register(z.globalRegistry, {
     description: 'Where the coordinates come from: amazon-location, us-zip-centroids, us-state-centroids or client',
   }),
-  geocoded_at: z.string().max(locationLimits.instant).nullable().meta({
+  geocoded_at: z.nullable(z.string().check(z.maxLength(locationLimits.instant))).register(z.globalRegistry, {
     description: 'When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed',
   }),
-}).meta({ id: 'Location' });
+}).register(z.globalRegistry, { id: 'Location' });
 export type LocationObject = z.infer<typeof locationObject>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale.js';
 import { pageQuery, recordId } from '../customers/schema.js';
 import { geocodePrecisions, geocodeStatuses, locationIdValue, locationLimits } from './location-object.js';
 import { readOnlyLocationFields } from './read-only-fields.js';
@@ -30,10 +31,12 @@ const isUnicodeText = (s: string) => !/\p{Cs}/u.test(s);
 const text = (max: number) =>
   z
     .string('must be a string')
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine(isUnicodeText, 'must be valid Unicode text');
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.refine(isUnicodeText, 'must be valid Unicode text'),
+    );
 
 export const locationName = text(locationLimits.name);
 export const addressStreet = text(locationLimits.street);
@@ -42,41 +45,40 @@ export const addressCity = text(locationLimits.city);
 const maxStateInputLength = 16;
 /** Case-insensitive in, uppercase out. */
 export const addressState = z
-  .string('must be a two-letter USPS state code')
-  .max(maxStateInputLength, 'must be a two-letter USPS state or territory code, e.g. TX')
-  .trim()
-  .toUpperCase()
-  .pipe(z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'))
+  .pipe(
+    z
+      .string('must be a two-letter USPS state code')
+      .check(z.maxLength(maxStateInputLength, 'must be a two-letter USPS state or territory code, e.g. TX'), z.trim(), z.toUpperCase()),
+    z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'),
+  )
   // Documented on its input side: any case is accepted, the answer is uppercase.
-  .meta({
+  .register(z.globalRegistry, {
     description: 'Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out',
     override: { pattern: '^\\s*[A-Za-z]{2}\\s*$', maxLength: maxStateInputLength },
   });
 export const addressZip = z
   .string('must be a 5-digit ZIP code')
-  .regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201')
+  .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'))
   // The pattern already bounds it; the lengths are documented for clients that read only those.
-  .meta({ override: { minLength: 5, maxLength: 5 } });
+  .register(z.globalRegistry, { override: { minLength: 5, maxLength: 5 } });
 export const isPrimary = z.boolean('must be true or false');
 /** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
 const coordinateNote = 'Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored.';
 export const latitude = z
   .number('must be a number')
-  .min(-90, 'must be between -90 and 90')
-  .max(90, 'must be between -90 and 90')
-  .meta({ description: coordinateNote });
+  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90'))
+  .register(z.globalRegistry, { description: coordinateNote });
 export const longitude = z
   .number('must be a number')
-  .min(-180, 'must be between -180 and 180')
-  .max(180, 'must be between -180 and 180')
-  .meta({ description: coordinateNote });
+  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180'))
+  .register(z.globalRegistry, { description: coordinateNote });
 
 /** The address fields: changing any of them sends the location back to the geocoder. */
 export const addressFields = ['address_street', 'address_city', 'address_state', 'address_zip'] as const;
 export type AddressField = (typeof addressFields)[number];
 
 /** A pin is both coordinates or neither; one alone names no point. */
-function bothCoordinatesOrNeither(body: { latitude?: number; longitude?: number }, ctx: z.RefinementCtx): void {
+function bothCoordinatesOrNeither(body: { latitude?: number; longitude?: number }, ctx: z.core.$RefinementCtx): void {
   if ((body.latitude === undefined) !== (body.longitude === undefined)) {
     const missing = body.latitude === undefined ? 'latitude' : 'longitude';
     const given = missing === 'latitude' ? 'longitude' : 'latitude';
@@ -91,16 +93,16 @@ export const createLocationBody = z
     address_city: addressCity,
     address_state: addressState,
     address_zip: addressZip,
-    is_primary: isPrimary.optional(),
-    latitude: latitude.optional(),
-    longitude: longitude.optional(),
+    is_primary: z.optional(isPrimary),
+    latitude: z.optional(latitude),
+    longitude: z.optional(longitude),
   })
-  .superRefine(bothCoordinatesOrNeither);
+  .check(z.superRefine(bothCoordinatesOrNeither));
 export type CreateLocationInput = z.output<typeof createLocationBody>;
 
 const readOnly = 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value';
 /** A stored timestamp as sent back: the very string, or the same instant with a zero fraction or a +00:00 zone (read-only-fields.ts). */
-const sentInstant = z.string('must be a string').max(35, 'must be at most 35 characters');
+const sentInstant = z.string('must be a string').check(z.maxLength(35, 'must be at most 35 characters'));
 
 /**
  * A partial update. The read-only fields of the location object are
@@ -110,29 +112,33 @@ const sentInstant = z.string('must be a string').max(35, 'must be at most 35 cha
  */
 export const updateLocationBody = z
   .strictObject({
-    location_id: locationIdValue.optional().meta({ description: readOnly }),
-    location_name: locationName.optional(),
-    address_street: addressStreet.optional(),
-    address_city: addressCity.optional(),
-    address_state: addressState.optional(),
-    address_zip: addressZip.optional(),
-    latitude: latitude.optional(),
-    longitude: longitude.optional(),
-    is_primary: isPrimary.optional(),
-    created_at: sentInstant.optional().meta({ description: readOnly }),
-    updated_at: sentInstant.optional().meta({ description: readOnly }),
-    geocode_status: z.enum(geocodeStatuses, `must be one of ${geocodeStatuses.join(', ')}`).optional().meta({ description: readOnly }),
-    geocode_precision: z.enum(geocodePrecisions, `must be one of ${geocodePrecisions.join(', ')}`).optional().meta({ description: readOnly }),
-    geocode_source: z.string('must be a string').max(locationLimits.source, `must be at most ${locationLimits.source} characters`).optional().meta({ description: readOnly }),
-    geocoded_at: sentInstant.nullable().optional().meta({ description: readOnly }),
+    location_id: z.optional(locationIdValue).register(z.globalRegistry, { description: readOnly }),
+    location_name: z.optional(locationName),
+    address_street: z.optional(addressStreet),
+    address_city: z.optional(addressCity),
+    address_state: z.optional(addressState),
+    address_zip: z.optional(addressZip),
+    latitude: z.optional(latitude),
+    longitude: z.optional(longitude),
+    is_primary: z.optional(isPrimary),
+    created_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
+    updated_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
+    geocode_status: z.optional(z.enum(geocodeStatuses, `must be one of ${geocodeStatuses.join(', ')}`)).register(z.globalRegistry, { description: readOnly }),
+    geocode_precision: z.optional(z.enum(geocodePrecisions, `must be one of ${geocodePrecisions.join(', ')}`)).register(z.globalRegistry, { description: readOnly }),
+    geocode_source: z
+      .optional(z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)))
+      .register(z.globalRegistry, { description: readOnly }),
+    geocoded_at: z.optional(z.nullable(sentInstant)).register(z.globalRegistry, { description: readOnly }),
   })
-  .superRefine(bothCoordinatesOrNeither)
-  .refine((body) => Object.keys(body).some((k) => !(readOnlyLocationFields as readonly string[]).includes(k)), {
-    message: 'at least one writable field is required',
-    // Only unknown fields sent: naming them is the answer, not "nothing sent".
-    when: (payload) => payload.issues.length === 0,
-  })
-  .meta({ override: { minProperties: 1 } });
+  .check(
+    z.superRefine(bothCoordinatesOrNeither),
+    z.refine((body) => Object.keys(body).some((k) => !(readOnlyLocationFields as readonly string[]).includes(k)), {
+      message: 'at least one writable field is required',
+      // Only unknown fields sent: naming them is the answer, not "nothing sent".
+      when: (payload) => payload.issues.length === 0,
+    }),
+  )
+  .register(z.globalRegistry, { override: { minProperties: 1 } });
 export type UpdateLocationInput = z.output<typeof updateLocationBody>;
 
 /** Malformed ids name no record, so they answer 404 like unknown ones (see validate-request). */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { routeList, type RouteDefinition } from '../../lib/routes.js';
 import { encode, hostileKey, hostileNumber, hostileString, hostileValue, NumberLiteral, queryComponent, toJsonText } from './hostile-input.js';
 
@@ -60,7 +60,7 @@ function templateOf(route: RouteDefinition, n: number): Record<string, unknown> 
   return customerBody ? validCustomer(n) : { ...validLocation };
 }
 
-const shapeKeys = (schema: z.ZodType | undefined): string[] => {
+const shapeKeys = (schema: z.core.$ZodType | undefined): string[] => {
   const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
   return shape ? Object.keys(shape) : [];
 };

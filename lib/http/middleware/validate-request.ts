@@ -1,17 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-locale.js';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../errors.js';
 import { stateOf, type HttpRequest } from '../types.js';
 
 export interface RequestSchemas {
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  body?: z.core.$ZodType;
 }
 
 /** zod leaves `input` off issues unless asked; without it a wrongly typed field would read "is required". */
 const parseOptions = { reportInput: true };
 
-function detailsOf(error: z.ZodError, prefix?: string): ErrorDetail[] {
+function detailsOf(error: z.core.$ZodError, prefix?: string): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((k) => ({ field: [prefix, ...issue.path.map(String), k].filter(Boolean).join('.'), issue: 'is not a known field' }));
@@ -51,7 +52,7 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
   const before = (request: HttpRequest) => {
     const state = stateOf(request);
     if (schemas.params) {
-      const parsed = schemas.params.safeParse(request.event.pathParameters ?? {});
+      const parsed = z.safeParse(schemas.params, request.event.pathParameters ?? {});
       if (!parsed.success) {
         const location = parsed.error.issues.some((i) => i.path[0] === 'locationId');
         throw new NotFoundError(location ? 'Location' : notFound);
@@ -62,7 +63,7 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
     const details: ErrorDetail[] = repeated.map((field) => ({ field, issue: 'must be given at most once' }));
     // A repeated name is reported once, as repeated, not again as unknown or invalid.
     const query = Object.fromEntries(Object.entries(request.event.queryStringParameters ?? {}).filter(([k]) => !repeated.includes(k)));
-    const parsedQuery = (schemas.query ?? noQuery).safeParse(query, parseOptions);
+    const parsedQuery = z.safeParse(schemas.query ?? noQuery, query, parseOptions);
     if (!parsedQuery.success) details.push(...detailsOf(parsedQuery.error));
     else if (schemas.query) state.query = parsedQuery.data;
     if (schemas.body) {
@@ -70,7 +71,7 @@ export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Cu
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         details.push({ field: '(body)', issue: 'must be a JSON object' });
       } else {
-        const parsed = schemas.body.safeParse(body, parseOptions);
+        const parsed = z.safeParse(schemas.body, body, parseOptions);
         if (parsed.success) state.body = parsed.data;
         else details.push(...detailsOf(parsed.error));
       }
