@@ -62,7 +62,8 @@ export class DuplicateCustomerError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(what: 'Customer' | 'Location') {
+  /** `what` names the record for people: 'Customer', 'Location', … */
+  constructor(what: string) {
     super('not_found', `${what} not found`);
   }
 }
@@ -95,19 +96,3 @@ export class RateLimitedError extends AppError {
     this.retryAfterSeconds = seconds;
   }
 }
-
-/** Status code of every error code: the table of docs/architecture.md. */
-export const statusOf: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  duplicate_customer: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  route_not_found: 404,
-  method_not_allowed: 405,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal_error: 500,
-  service_unavailable: 503,
-};

@@ -39,6 +39,8 @@ export interface RouteDefinition {
   summary: string;
   /** The seed-000 query-string form of this route, if it has one (documentation). */
   seedForm?: string;
+  /** What each path parameter names, in path order: a malformed id answers 404 "<name> not found". */
+  pathNames?: Readonly<Record<string, string>>;
   request: {
     params?: z.core.$ZodType;
     query?: z.core.$ZodType;
@@ -56,6 +58,9 @@ export interface RouteDefinition {
   /** Domain errors the route can answer beyond those its shape implies (auth, validation, 404 on ids, 413/415, 5xx). */
   errors?: readonly ErrorCode[];
 }
+
+const customerPath = { customerId: 'Customer' } as const;
+const locationPath = { customerId: 'Customer', locationId: 'Location' } as const;
 
 /**
  * The one route table. It drives the CDK stack (a function and an API route
@@ -82,6 +87,7 @@ export const routes = {
     scope: 'customers:read',
     summary: 'Get a single customer',
     seedForm: '/api/v1/customers?id={customerId}',
+    pathNames: customerPath,
     request: { params: customerPathParams, query: getCustomerQuery },
     successStatus: 200,
     response: { envelope: 'item', data: customerDetail },
@@ -106,6 +112,7 @@ export const routes = {
     scope: 'customers:write',
     summary: 'Update a customer',
     seedForm: '/api/v1/customers?id={customerId}',
+    pathNames: customerPath,
     request: { params: customerPathParams, body: updateCustomerBody },
     successStatus: 200,
     response: { envelope: 'write', data: customerSummary },
@@ -119,6 +126,7 @@ export const routes = {
     scope: 'customers:read',
     summary: 'List customer locations',
     seedForm: '/api/v1/customers?id={customerId}&locations=1',
+    pathNames: customerPath,
     request: { params: customerLocationsPathParams, query: listLocationsQuery },
     successStatus: 200,
     response: { envelope: 'list', data: locationObject },
@@ -131,6 +139,7 @@ export const routes = {
     scope: 'customers:write',
     summary: 'Create a location',
     seedForm: '/api/v1/customers?id={customerId}&locations=1',
+    pathNames: customerPath,
     request: { params: customerLocationsPathParams, body: createLocationBody },
     successStatus: 201,
     response: { envelope: 'write', data: locationObject },
@@ -143,6 +152,7 @@ export const routes = {
     scope: 'customers:read',
     summary: 'Get a single location',
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
+    pathNames: locationPath,
     request: { params: locationPathParams },
     successStatus: 200,
     response: { envelope: 'item', data: locationObject },
@@ -155,6 +165,7 @@ export const routes = {
     scope: 'customers:write',
     summary: 'Update a location',
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
+    pathNames: locationPath,
     request: { params: locationPathParams, body: updateLocationBody },
     successStatus: 200,
     response: { envelope: 'write', data: locationObject },
@@ -167,6 +178,7 @@ export const routes = {
     scope: 'customers:write',
     summary: 'Delete a location',
     seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
+    pathNames: locationPath,
     request: { params: locationPathParams },
     successStatus: 200,
     response: { envelope: 'deleted' },

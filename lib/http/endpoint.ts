@@ -59,7 +59,7 @@ export function httpEndpoint<R extends RouteDefinition, B extends SuccessBody<R>
     .use(httpHeaderNormalizer())
     .use(route.scope ? [apiKeyAuthMiddleware(route.scope)] : [])
     .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), httpJsonBodyParser()] : [])
-    .use(validateRequestMiddleware(route.request))
+    .use(validateRequestMiddleware(route.request, route.pathNames))
     .handler(async (_event, context) => {
       const state = stateOf({ context });
       const principal = state.principal;

@@ -6,7 +6,8 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
-import { statusOf, type ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
+import { statusOf } from '../http/error-status.js';
 import { maxBodyBytes } from '../http/middleware/body-limits.js';
 import { routeList, type RouteDefinition } from '../routes.js';
 import { errorEnvelope, gatewayMessage, requestIdPattern, successEnvelope } from './envelopes.js';

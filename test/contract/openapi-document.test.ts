@@ -2,7 +2,7 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { statusOf } from '../../lib/errors.js';
+import { statusOf } from '../../lib/http/error-status.js';
 import { buildOpenApiDocument, errorCodesOf } from '../../lib/openapi/document.js';
 import { routeList, type RouteDefinition } from '../../lib/routes.js';
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { statusOf, type ErrorCode } from '../../lib/errors.js';
+import type { ErrorCode } from '../../lib/errors.js';
+import { statusOf } from '../../lib/http/error-status.js';
 import { assertMatchesContract } from '../support/contract.js';
 import type { FuzzRequest } from './hostile-requests.js';
 

@@ -12,9 +12,9 @@ import {
   ServiceUnavailableError,
   UnauthorizedError,
   ValidationError,
-  statusOf,
   type ErrorCode,
 } from '../../lib/errors.js';
+import { statusOf } from '../../lib/http/error-status.js';
 import { errorEnvelopeMiddleware, toErrorResponse } from '../../lib/http/middleware/error-envelope.js';
 import type { HttpRequest } from '../../lib/http/types.js';
 

@@ -62,3 +62,28 @@ describe('validateRequestMiddleware query rules', () => {
     expect(validate({ query: listQuery }, 'search=a%2Cb')).toEqual({ query: { search: 'a,b', page: 1 } });
   });
 });
+
+describe('validateRequestMiddleware path parameters', () => {
+  const params = z.strictObject({ customerId: z.string().regex(/^\d+$/), locationId: z.string().regex(/^\d+$/) });
+  const names = { customerId: 'Customer', locationId: 'Location' };
+  const notFound = (pathParameters: Record<string, string>, pathNames?: Record<string, string>) => {
+    const request = { ...requestFor(''), event: { rawQueryString: '', pathParameters } } as unknown as HttpRequest;
+    try {
+      validateRequestMiddleware({ params }, pathNames).before(request);
+      return 'found';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it('names what the innermost malformed id stands for, as the route declares it', () => {
+    expect(notFound({ customerId: '1', locationId: '2' }, names)).toBe('found');
+    expect(notFound({ customerId: 'x', locationId: '2' }, names)).toBe('Customer not found');
+    expect(notFound({ customerId: '1', locationId: 'y' }, names)).toBe('Location not found');
+    expect(notFound({ customerId: 'x', locationId: 'y' }, names)).toBe('Location not found');
+  });
+
+  it('knows no entity itself: a route that names nothing gets a neutral 404', () => {
+    expect(notFound({ customerId: 'x', locationId: '2' })).toBe('Resource not found');
+  });
+});

@@ -1,4 +1,5 @@
-import { AppError, clipText, errorTextLimits, RateLimitedError, statusOf, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { AppError, clipText, errorTextLimits, RateLimitedError, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { statusOf } from '../error-status.js';
 import { logger } from '../../logger.js';
 import { jsonResponse } from '../json-response.js';
 import type { HttpRequest } from '../types.js';

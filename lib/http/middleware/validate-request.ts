@@ -48,14 +48,16 @@ export function repeatedParameters(rawQueryString: string | undefined): string[]
  * 404 (they name nothing); query and body problems are one 400 listing every
  * field at fault, including query parameters that are unknown or repeated.
  */
-export const validateRequestMiddleware = (schemas: RequestSchemas, notFound: 'Customer' | 'Location' = 'Customer') => {
+export const validateRequestMiddleware = (schemas: RequestSchemas, pathNames: Readonly<Record<string, string>> = {}) => {
   const before = (request: HttpRequest) => {
     const state = stateOf(request);
     if (schemas.params) {
       const parsed = z.safeParse(schemas.params, request.event.pathParameters ?? {});
       if (!parsed.success) {
-        const location = parsed.error.issues.some((i) => i.path[0] === 'locationId');
-        throw new NotFoundError(location ? 'Location' : notFound);
+        // The innermost malformed id (path order) names what was not found; the route says what each parameter names.
+        const failed = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+        const innermost = Object.keys(pathNames).filter((p) => failed.has(p)).at(-1);
+        throw new NotFoundError(innermost ? pathNames[innermost]! : 'Resource');
       }
       state.params = parsed.data;
     }
