@@ -28,16 +28,6 @@ export interface TermSource {
   phone: string;
 }
 
-/**
- * @deprecated Indexes the national number only, so `1555…` cannot find the
- * customer. Kept so that callers not yet passing `phone` keep working.
- */
-export interface NationalPhoneTermSource {
-  name: string;
-  email: string;
-  phoneNational: string;
-}
-
 /** Indexing more words than this per name adds cost without helping anyone find a customer. */
 const maxNameWords = 16;
 export const maxSearchWords = 8;
@@ -100,15 +90,12 @@ function nameWords(name: string): string[] {
   return [...words].slice(0, maxNameWords);
 }
 
-function phoneDigits(source: TermSource | NationalPhoneTermSource): { national: string; e164: string } {
-  if ('phone' in source) {
-    const phone = normalizePhone(source.phone);
-    return phone ? { national: phone.national, e164: phone.e164.slice(1) } : { national: '', e164: '' };
-  }
-  return { national: source.phoneNational, e164: '' };
+function phoneDigits(source: TermSource): { national: string; e164: string } {
+  const phone = normalizePhone(source.phone);
+  return phone ? { national: phone.national, e164: phone.e164.slice(1) } : { national: '', e164: '' };
 }
 
-export function termsOf(customer: TermSource | NationalPhoneTermSource): Term[] {
+export function termsOf(customer: TermSource): Term[] {
   const terms = new Map<string, Term>();
   const add = (ns: TermNamespace, raw: string) => {
     const value = truncateUtf8(raw, maxTermBytes);

@@ -15,33 +15,33 @@ const keys = (terms: Term[]) => terms.map((t) => `${t.ns}:${t.value}`).sort();
 
 describe('termsOf', () => {
   it('indexes name words, the e-mail, its domain and the phone both ways', () => {
-    expect(keys(termsOf({ name: 'Acme Corporation', email: 'John@Acme.com', phoneNational: '5551234567' }))).toEqual(
-      ['w:acme', 'w:corporation', 'w:john@acme.com', 'w:acme.com', 'p:5551234567', 'r:7654321555'].sort(),
+    expect(keys(termsOf({ name: 'Acme Corporation', email: 'John@Acme.com', phone: '+15551234567' }))).toEqual(
+      ['w:acme', 'w:corporation', 'w:john@acme.com', 'w:acme.com', 'p:5551234567', 'p:15551234567', 'r:7654321555'].sort(),
     );
   });
 
   it('folds case and accents and strips punctuation around name words', () => {
-    expect(keys(termsOf({ name: 'Café  "Zoë", Inc.', email: 'x@y.z', phoneNational: '' }))).toEqual(
+    expect(keys(termsOf({ name: 'Café  "Zoë", Inc.', email: 'x@y.z', phone: '' }))).toEqual(
       ['w:cafe', 'w:zoe', 'w:inc', 'w:x@y.z', 'w:y.z'].sort(),
     );
   });
 
   it('indexes hyphenated and apostrophe names by each part and by the joined word', () => {
-    const terms = keys(termsOf({ name: "Smith-Jones O'Brien", email: 'a@b.c', phoneNational: '' }));
+    const terms = keys(termsOf({ name: "Smith-Jones O'Brien", email: 'a@b.c', phone: '' }));
     for (const t of ['w:smith-jones', 'w:smith', 'w:jones', 'w:smithjones', "w:o'brien", 'w:o', 'w:brien', 'w:obrien']) expect(terms).toContain(t);
   });
 
   it('never lets the key separator # into a term', () => {
-    for (const t of termsOf({ name: 'C# Devs #1', email: 'a#b@c.d', phoneNational: '5551234567' })) expect(t.value).not.toContain('#');
+    for (const t of termsOf({ name: 'C# Devs #1', email: 'a#b@c.d', phone: '+15551234567' })) expect(t.value).not.toContain('#');
   });
 
   it('has no duplicate terms', () => {
-    const terms = termsOf({ name: 'Acme acme ACME', email: 'acme@acme', phoneNational: '5551234567' });
+    const terms = termsOf({ name: 'Acme acme ACME', email: 'acme@acme', phone: '+15551234567' });
     expect(new Set(keys(terms)).size).toBe(terms.length);
   });
 
   it('skips an empty phone', () => {
-    expect(keys(termsOf({ name: 'A', email: 'a@b.c', phoneNational: '' })).some((k) => /^[pr]:/.test(k))).toBe(false);
+    expect(keys(termsOf({ name: 'A', email: 'a@b.c', phone: '' })).some((k) => /^[pr]:/.test(k))).toBe(false);
   });
 
   it('indexes the phone as stored by its national number, its E.164 digits and its end', () => {
@@ -68,7 +68,7 @@ describe('termsOf', () => {
   });
 
   it('splits a name as sent and indexes the parts a word folds into (ﷺ folds to four words)', () => {
-    const terms = keys(termsOf({ name: 'Al \uFDFA', email: 'a@b.c', phoneNational: '' }));
+    const terms = keys(termsOf({ name: 'Al \uFDFA', email: 'a@b.c', phone: '' }));
     expect(terms).toContain('w:al');
     expect(terms).toContain('w:صلى الله عليه وسلم');
     expect(terms).toContain('w:الله');
@@ -131,7 +131,7 @@ describe('prefixesOf', () => {
     const word = '각'.repeat(114);
     const [prefix] = prefixesOf(word);
     expect(Buffer.byteLength(prefix!.value)).toBeLessThanOrEqual(maxTermBytes);
-    const [term] = termsOf({ name: word, email: 'a@b.c', phoneNational: '' });
+    const [term] = termsOf({ name: word, email: 'a@b.c', phone: '' });
     expect(term!.value.startsWith(prefix!.value)).toBe(true);
     for (const p of prefixesOf('1'.repeat(200))) expect(p.value).toHaveLength(maxTermBytes);
   });
@@ -146,7 +146,7 @@ describe('prefixesOf', () => {
   });
 
   it('folds Greek final sigma, so an upper-case prefix ending in Σ starts the word', () => {
-    const [term] = termsOf({ name: 'ΟΔΟΣΑ', email: 'a@b.c', phoneNational: '' });
+    const [term] = termsOf({ name: 'ΟΔΟΣΑ', email: 'a@b.c', phone: '' });
     expect(term!.value.startsWith(prefixesOf('ΟΔΟΣ')[0]!.value)).toBe(true);
     expect(prefixesOf('οδος')).toEqual(prefixesOf('ΟΔΟΣ'));
   });
