@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { toStoredInstant } from '../customers/schema.js';
+import { toStoredInstant } from '../instants.js';
 import { apiKeyStore, type ApiKeyRecord } from '../store/api-key-store.js';
 
 export const scopes = ['customers:read', 'customers:write'] as const;

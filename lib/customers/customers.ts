@@ -1,8 +1,8 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { customerStore, termKey, type CustomerRecord, type TenantCounters } from '../store/customer-store.js';
+import { toStoredInstant } from '../instants.js';
 import {
-  toStoredInstant,
   type CreateCustomerInput,
   type CustomerObject,
   type ListCustomersQuery,

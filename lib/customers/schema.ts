@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
+import { toStoredInstant } from '../instants.js';
 import { locationObject } from '../locations/location-object.js';
 import { normalizePhone } from './phone.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
@@ -213,7 +214,3 @@ export const customerDetail = z
   })
   .register(z.globalRegistry, { id: 'CustomerDetail' });
 
-/** Timestamps as the contract shows them: ISO 8601 UTC, whole seconds. */
-export function toStoredInstant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

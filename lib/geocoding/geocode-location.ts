@@ -1,4 +1,4 @@
-import { toStoredInstant } from '../customers/schema.js';
+import { toStoredInstant } from '../instants.js';
 import { geocodeStore } from '../store/geocode-store.js';
 import type { GeocodeRequest } from './geocode-request.js';
 import type { GeocodingProvider } from './provider.js';

@@ -1,4 +1,4 @@
-import { toStoredInstant } from '../customers/schema.js';
+import { toStoredInstant } from '../instants.js';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
 import { provisionalCoordinate, stateCoordinate } from '../geocoding/provisional-coordinate.js';
 import { toStoredCoordinate } from '../geocoding/stored-coordinate.js';

@@ -1,4 +1,5 @@
 import { ValidationError, type ErrorDetail } from '../errors.js';
+import { sameInstant } from '../instants.js';
 import type { LocationObject } from './location-object.js';
 
 /**
@@ -19,17 +20,6 @@ export const readOnlyLocationFields = [
 export type ReadOnlyLocationField = (typeof readOnlyLocationFields)[number];
 
 type ReadOnlyValues = Partial<Record<ReadOnlyLocationField, unknown>>;
-
-/** 2026-01-15T10:00:00Z written as a client's date library may write it back: .000 fractions, a +00:00 zone. */
-const utcSecond = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.0{1,9})?(?:Z|[+-]00:?00)$/i;
-
-/** Stored timestamps are whole UTC seconds ending in Z; the same instant written another UTC way is the same value. */
-function sameInstant(sent: unknown, stored: string | null): boolean {
-  if (sent === stored) return true;
-  if (typeof sent !== 'string' || stored === null) return false;
-  const m = utcSecond.exec(sent);
-  return m !== null && `${m[1]!.toUpperCase()}Z` === stored;
-}
 
 const sameValue: Record<ReadOnlyLocationField, (sent: unknown, current: LocationObject) => boolean> = {
   location_id: (sent, c) => sent === c.location_id,
