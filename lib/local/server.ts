@@ -99,6 +99,8 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'
   return Buffer.concat(chunks);
 }
 
+const maxLocalHeaderBytes = 64 * 1024;
+
 /**
  * Serves the route table over HTTP through the very handlers (and middy
  * stacks) the Lambdas run, after the same seed-URL rewrite CloudFront runs.
@@ -114,7 +116,9 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   const rateLimitSettings = opts.rateLimit ?? parseLocalRateLimit(process.env.LOCAL_RATE_LIMIT);
   const limiter = rateLimitSettings ? new LocalRateLimiter(rateLimitSettings) : undefined;
-  const server = http.createServer(async (req, res) => {
+  // Headers up to 64 KiB reach the handlers (Node's default is 16 KiB). The edge's own limits
+  // (CloudFront, API Gateway) are smaller and answer before any function runs.
+  const server = http.createServer({ maxHeaderSize: maxLocalHeaderBytes }, async (req, res) => {
     const send = (result: HttpResult) => {
       res.writeHead(result.statusCode ?? 200, result.headers);
       res.end(result.body ?? '');
@@ -163,6 +167,20 @@ export async function startLocalServer(
       console.error(err);
       send({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ success: false, error: { code: 'internal_error', message: 'An unexpected error occurred' } }) });
     }
+  });
+  // A request Node cannot parse (headers past the limit, a broken request line) still gets the error envelope.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const requestId = randomBytes(8).toString('hex');
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      success: false,
+      error: { code: 'validation_failed', message: tooLarge ? `Request headers must be at most ${maxLocalHeaderBytes} bytes` : 'The request could not be parsed' },
+      request_id: requestId,
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 5000;
   const host = opts.host ?? '127.0.0.1';
