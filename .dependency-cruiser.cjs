@@ -66,8 +66,8 @@ module.exports = {
       name: 'neutral-modules-stay-neutral',
       severity: 'error',
       comment: 'Errors, retry policy, configuration and logging are used by every layer, so they import none.',
-      from: { path: '^lib/(errors|retry-policy|config|logger|zod-locale|instants)\\.ts$' },
-      to: { path: '^lib/(?!(errors|retry-policy|config|logger|zod-locale|instants)\\.ts$)' },
+      from: { path: '^lib/(errors|retry-policy|config|logger|zod-locale|instants|text-rules)\\.ts$' },
+      to: { path: '^lib/(?!(errors|retry-policy|config|logger|zod-locale|instants|text-rules)\\.ts$)' },
     },
   ],
   options: {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { toStoredInstant } from '../instants.js';
+import { isUnicodeText, maxInstantLength, sentBackInstant } from '../text-rules.js';
 import { locationObject } from '../locations/location-object.js';
 import { normalizePhone } from './phone.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
@@ -27,12 +28,6 @@ const maxReasonLength = 255;
 const storedInstantLength = 20;
 /** Ids sort as 10 zero-padded digits in the store's keys (lib/store/keys.ts). */
 export const maxRecordId = 9_999_999_999;
-
-/**
- * Unpaired surrogates (valid JSON escapes, e.g. "\ud800") are not text: they
- * have no UTF-8 form, the one DynamoDB stores and measures strings in.
- */
-const isUnicodeText = (s: string) => !/\p{Cs}/u.test(s);
 
 export const customerName = z
   .string()
@@ -91,9 +86,6 @@ export const createCustomerBody = z.strictObject({
 });
 export type CreateCustomerInput = z.output<typeof createCustomerBody>;
 
-/** The longest ISO 8601 date-time: 2026-01-15T10:00:00.123456789+01:00. */
-const maxInstantLength = 35;
-const sentInstant = z.string('must be a string').check(z.maxLength(maxInstantLength, `must be at most ${maxInstantLength} characters`));
 
 const readOnly = 'Read-only: may be sent back as GET returned it; a value other than the stored one is rejected';
 
@@ -112,8 +104,8 @@ export const updateCustomerBody = z
     default_sla_hours: z.optional(defaultSlaHours),
     tax_exempt: z.optional(taxExempt),
     tax_exemption_reason: z.optional(taxExemptionReason),
-    created_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
-    updated_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
+    created_at: z.optional(sentBackInstant).register(z.globalRegistry, { description: readOnly }),
+    updated_at: z.optional(sentBackInstant).register(z.globalRegistry, { description: readOnly }),
   })
   .check(
     z.refine((body) => Object.keys(body).some((k) => !(readOnlyFields as readonly string[]).includes(k)), {

@@ -3,6 +3,7 @@ import '../zod-locale.js';
 import { pageQuery, recordId } from '../customers/schema.js';
 import { geocodePrecisions, geocodeStatuses, locationIdValue, locationLimits } from './location-object.js';
 import { readOnlyLocationFields } from './read-only-fields.js';
+import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 
 /**
  * Request and response schemas of the location endpoints (seed 000 "Customer
@@ -25,8 +26,6 @@ export const usStateCodes = [
 ] as const;
 export type UsStateCode = (typeof usStateCodes)[number];
 
-/** Unpaired surrogates (valid JSON escapes, e.g. "\ud800") are not text, and DynamoDB rejects them. */
-const isUnicodeText = (s: string) => !/\p{Cs}/u.test(s);
 
 const text = (max: number) =>
   z
@@ -101,8 +100,6 @@ export const createLocationBody = z
 export type CreateLocationInput = z.output<typeof createLocationBody>;
 
 const readOnly = 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value';
-/** A stored timestamp as sent back: the very string, or the same instant with a zero fraction or a +00:00 zone (read-only-fields.ts). */
-const sentInstant = z.string('must be a string').check(z.maxLength(35, 'must be at most 35 characters'));
 
 /**
  * A partial update. The read-only fields of the location object are
@@ -121,14 +118,14 @@ export const updateLocationBody = z
     latitude: z.optional(latitude),
     longitude: z.optional(longitude),
     is_primary: z.optional(isPrimary),
-    created_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
-    updated_at: z.optional(sentInstant).register(z.globalRegistry, { description: readOnly }),
+    created_at: z.optional(sentBackInstant).register(z.globalRegistry, { description: readOnly }),
+    updated_at: z.optional(sentBackInstant).register(z.globalRegistry, { description: readOnly }),
     geocode_status: z.optional(z.enum(geocodeStatuses, `must be one of ${geocodeStatuses.join(', ')}`)).register(z.globalRegistry, { description: readOnly }),
     geocode_precision: z.optional(z.enum(geocodePrecisions, `must be one of ${geocodePrecisions.join(', ')}`)).register(z.globalRegistry, { description: readOnly }),
     geocode_source: z
       .optional(z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)))
       .register(z.globalRegistry, { description: readOnly }),
-    geocoded_at: z.optional(z.nullable(sentInstant)).register(z.globalRegistry, { description: readOnly }),
+    geocoded_at: z.optional(z.nullable(sentBackInstant)).register(z.globalRegistry, { description: readOnly }),
   })
   .check(
     z.superRefine(bothCoordinatesOrNeither),

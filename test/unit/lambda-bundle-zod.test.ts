@@ -1,24 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { esbuildOptions } from '../../infra/bundling.js';
 import { routeList } from '../../lib/routes.js';
+import { bundledInputs } from '../support/bundled-inputs.js';
 
-const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** The zod source files esbuild puts into a function's bundle, bundled as CDK bundles it (infra/bundling.ts). */
+/** The zod source files in a function's bundle. */
 async function bundledZodInputs(entry: string): Promise<string[]> {
-  const result = await build({
-    ...esbuildOptions(path.join(repoRoot, entry), path.join(repoRoot, 'bench/.out/unused.mjs')),
-    write: false,
-    sourcemap: false,
-    metafile: true,
-  });
-  const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs)
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes('node_modules/zod/'))
-    .map(([input]) => input.slice(input.indexOf('node_modules/zod/')));
+  return (await bundledInputs(entry)).filter((input) => input.includes('node_modules/zod/')).map((input) => input.slice(input.indexOf('node_modules/zod/')));
 }
 
 /**
