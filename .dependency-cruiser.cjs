@@ -3,7 +3,9 @@
  *
  *   functions/ ─► lib/http ─► domain (lib/customers, lib/locations, lib/geocoding, lib/api-keys)
  *                               └─► store interface ◄─ DynamoDB adapter (lib/store)
- *   neutral modules (lib/errors, lib/retry-policy, lib/config, lib/logger) import no layer above them.
+ *   The store interface is the entity declarations (lib/model): both sides import them, they import
+ *   neither. Neutral modules (lib/errors, lib/retry-policy, lib/config, lib/logger, lib/zod-locale,
+ *   lib/instants, lib/text-rules, lib/phone) import no layer above them.
  *
  * A rule names what must never happen. Violations that predate a rule sit in
  * .dependency-cruiser-known-violations.json until the code is fixed: the test
@@ -61,6 +63,20 @@ module.exports = {
       comment: 'The middleware stack knows no entity: names and schemas come from the route it serves.',
       from: { path: '^lib/http/' },
       to: { path: '^lib/(customers|locations|geocoding)/' },
+    },
+    {
+      name: 'model-imports-no-layer',
+      severity: 'error',
+      comment: 'Entity declarations are what domain and store share: they import neither, nor HTTP, the local runtime or the routes.',
+      from: { path: '^lib/model/' },
+      to: { path: [domain, '^lib/store/', '^lib/http/', '^lib/local/', '^lib/routes\\.ts$', '^lib/openapi/', '^lib/sqs/'] },
+    },
+    {
+      name: 'phone-rules-stay-neutral',
+      severity: 'error',
+      comment: 'Phone normalization is a value rule the declarations use: it imports nothing of Fieldbook outside itself.',
+      from: { path: '^lib/phone/' },
+      to: { path: '^lib/(?!phone/)' },
     },
     {
       name: 'neutral-modules-stay-neutral',

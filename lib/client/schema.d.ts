@@ -841,7 +841,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: int64
-                     * @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected
+                     * @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected
                      */
                     customer_id?: number;
                     /** @description Customer or company name */
@@ -862,9 +862,9 @@ export interface operations {
                     tax_exempt?: boolean;
                     /** @description Reason for tax exemption (max 255 characters) */
                     tax_exemption_reason?: string | null;
-                    /** @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected */
+                    /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
                     created_at?: string;
-                    /** @description Read-only: may be sent back as GET returned it; a value other than the stored one is rejected */
+                    /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
                     updated_at?: string;
                 };
             };
@@ -952,12 +952,12 @@ export interface operations {
                     address_state: string;
                     /** @description ZIP code (5 digits) */
                     address_zip: string;
-                    /** @description Whether this is the primary location */
-                    is_primary?: boolean;
                     /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
                     latitude?: number;
                     /** @description Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored. */
                     longitude?: number;
+                    /** @description Whether this is the primary location */
+                    is_primary?: boolean;
                 };
             };
         };

@@ -1,31 +1,20 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
-import { customerStore, termKey, type CustomerRecord, type TenantCounters } from '../store/customer-store.js';
+import { customerStore, termKey, type TenantCounters } from '../store/customer-store.js';
 import { toStoredInstant } from '../instants.js';
 import {
+  customerEntity,
   type CreateCustomerInput,
   type CustomerObject,
-  type ListCustomersQuery,
   type CustomerPatch,
+  type CustomerRecord,
   type UpdateCustomerInput,
-} from './schema.js';
-import { assertReadOnlyFieldsUnchanged, writableFieldsOf } from './read-only-fields.js';
+} from '../model/customer.js';
+import type { ListCustomersQuery } from './schema.js';
 import { prefixesOf, searchFilterOf, termsOf } from './search-terms.js';
 
-/** The customer object exactly as seed 000 lists its fields, in that order. */
-export function toCustomerObject(c: CustomerRecord): CustomerObject {
-  return {
-    customer_id: c.customer_id,
-    customer_name: c.customer_name,
-    customer_email: c.customer_email,
-    customer_phone: c.customer_phone,
-    default_sla_hours: c.default_sla_hours,
-    tax_exempt: c.tax_exempt,
-    tax_exemption_reason: c.tax_exemption_reason ?? null,
-    created_at: c.created_at,
-    updated_at: c.updated_at,
-  };
-}
+/** The customer object exactly as seed 000 lists its fields, in that order (the declaration's order). */
+export const toCustomerObject = (c: CustomerRecord): CustomerObject => customerEntity.toApiObject(c);
 
 const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
@@ -35,24 +24,17 @@ function searchTermsOf(c: Pick<CustomerRecord, 'customer_name' | 'customer_email
 
 /** The stored record of a new customer (what createCustomer writes; the bench's bulk seeding writes the same). */
 export function newCustomerRecord(tenantId: string, customerId: number, input: CreateCustomerInput, now = new Date()): CustomerRecord {
-  const emailKey = emailKeyOf(input.customer_email);
   const at = toStoredInstant(now);
-  return {
+  return customerEntity.newRecord(input, {
     tenant_id: tenantId,
     customer_id: customerId,
-    customer_name: input.customer_name,
-    customer_email: input.customer_email,
-    customer_phone: input.customer_phone,
-    default_sla_hours: input.default_sla_hours,
-    tax_exempt: input.tax_exempt,
-    tax_exemption_reason: input.tax_exemption_reason,
     created_at: at,
     updated_at: at,
-    email_key: emailKey,
+    email_key: emailKeyOf(input.customer_email),
     location_count: 0,
     version: 1,
     terms: searchTermsOf(input),
-  };
+  });
 }
 
 export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
@@ -83,11 +65,11 @@ export async function updateCustomer(
   input: UpdateCustomerInput,
   now = () => new Date(),
 ): Promise<CustomerObject> {
-  const patch = writableFieldsOf(input);
+  const patch: CustomerPatch = customerEntity.writableOf(input);
   return withRetries(retryProfiles.optimisticWrite, async () => {
     const before = await customerStore.get(tenantId, customerId, true);
     if (!before) throw new NotFoundError('Customer');
-    assertReadOnlyFieldsUnchanged(input, before);
+    customerEntity.assertReadOnlyUnchanged(input, before);
     const changed = (Object.keys(patch) as (keyof CustomerPatch)[]).filter(
       (k) => patch[k] !== undefined && patch[k] !== before[k],
     );

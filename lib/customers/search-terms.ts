@@ -11,15 +11,10 @@
  * number of terms, so its write transaction stays far below 100 items.
  */
 
-import { normalizePhone } from './phone.js';
+import type { Term, TermNamespace } from '../model/customer.js';
+import { normalizePhone } from '../phone/phone.js';
 
-/** Term namespaces: `w` words of name/e-mail/domain, `p` phone digits, `r` phone digits reversed (for "ends with"). */
-export type TermNamespace = 'w' | 'p' | 'r';
-
-export interface Term {
-  ns: TermNamespace;
-  value: string;
-}
+export type { Term, TermNamespace };
 
 /** What a customer is indexed by: its fields as stored (the phone in E.164). */
 export interface TermSource {

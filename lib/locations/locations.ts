@@ -3,16 +3,18 @@ import { NotFoundError, ServiceUnavailableError, ValidationError } from '../erro
 import { provisionalCoordinate, stateCoordinate } from '../geocoding/provisional-coordinate.js';
 import { toStoredCoordinate } from '../geocoding/stored-coordinate.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
-import type { CustomerRecord } from '../store/customer-store.js';
-import { locationStore, type CustomerLocationState, type LocationChanges, type LocationRecord } from '../store/location-store.js';
+import type { CustomerRecord } from '../model/customer.js';
 import {
   addressFields,
+  locationEntity,
   type CreateLocationInput,
-  type ListLocationsQuery,
   type LocationObject,
+  type LocationPatch,
+  type LocationRecord,
   type UpdateLocationInput,
-} from './schema.js';
-import { assertReadOnlyLocationFieldsUnchanged, writableLocationFieldsOf, type ReadOnlyLocationField } from './read-only-fields.js';
+} from '../model/location.js';
+import { locationStore, type CustomerLocationState, type LocationChanges } from '../store/location-store.js';
+import type { ListLocationsQuery } from './schema.js';
 
 /**
  * A location as read from the table. Records written before coordinates were
@@ -24,9 +26,6 @@ type StoredLocation = Omit<LocationRecord, 'latitude' | 'longitude' | 'geocode_p
   geocode_precision: LocationRecord['geocode_precision'] | null;
   geocode_source: string | null;
 };
-
-/** What an update applies: the body without its read-only fields. */
-type LocationPatch = Omit<UpdateLocationInput, ReadOnlyLocationField>;
 
 /**
  * The coordinate facts a location shows. A record without coordinates (from
@@ -42,24 +41,7 @@ function coordinateFactsOf(l: StoredLocation) {
 
 /** The location object: seed 000's fields in its order, then the geocoding facts; never internals. */
 export function toLocationObject(l: StoredLocation): LocationObject {
-  const position = coordinateFactsOf(l);
-  return {
-    location_id: l.location_id,
-    location_name: l.location_name,
-    address_street: l.address_street,
-    address_city: l.address_city,
-    address_state: l.address_state,
-    address_zip: l.address_zip,
-    latitude: position.latitude,
-    longitude: position.longitude,
-    is_primary: l.is_primary,
-    created_at: l.created_at,
-    updated_at: l.updated_at,
-    geocode_status: l.geocode_status,
-    geocode_precision: position.geocode_precision,
-    geocode_source: position.geocode_source,
-    geocoded_at: l.geocoded_at ?? null,
-  };
+  return locationEntity.toApiObject({ ...l, ...coordinateFactsOf(l) });
 }
 
 /** Geocoding facts for coordinates the client sent itself: a manual pin the geocoder never overwrites. */
@@ -181,13 +163,13 @@ export async function getCustomerWithLocations(
 ): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
   const { customer, locations } = await locationStore.collection(tenantId, customerId, max);
   if (!customer) throw new NotFoundError('Customer');
-  const primaryId = customer.primary_location_id as number | undefined;
+  const primaryId = customer.primary_location_id;
   let embedded = locations;
   if (primaryId !== undefined && !locations.some((l) => l.location_id === primaryId)) {
     const primary = await locationStore.get(tenantId, customerId, primaryId);
     if (primary) embedded = [primary, ...locations.slice(0, max - 1)];
   }
-  return { customer: customer as unknown as CustomerRecord, locations: embedded.sort(primaryFirst).map(toLocationObject) };
+  return { customer, locations: embedded.sort(primaryFirst).map(toLocationObject) };
 }
 
 /**
@@ -229,12 +211,12 @@ export async function updateLocation(
   body: UpdateLocationInput,
   now = () => new Date(),
 ): Promise<LocationObject> {
-  const patch = writableLocationFieldsOf(body);
+  const patch: LocationPatch = locationEntity.writableOf(body);
   return retryingLostRaces(async () => {
     const before: StoredLocation | undefined = await locationStore.get(tenantId, customerId, locationId, true);
     if (!before) return locationNotFound(tenantId, customerId);
     const shown = toLocationObject(before);
-    assertReadOnlyLocationFieldsUnchanged(body, shown);
+    locationEntity.assertReadOnlyUnchanged(body, shown);
     if (patch.is_primary === false && before.is_primary) {
       throw new ValidationError('Invalid request: is_primary cannot be unset on the primary location', [
         { field: 'is_primary', issue: 'a customer always has one primary location; set is_primary: true on another location instead' },

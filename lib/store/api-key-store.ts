@@ -1,20 +1,12 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { apiKeyEntity, type ApiKeyRecord } from '../model/api-key.js';
 import { store } from './client.js';
+import { itemOf, recordOf } from './entity-items.js';
 import { apiKeyKeys } from './keys.js';
 import { tableDefinition } from './table.js';
 
-export interface ApiKeyRecord {
-  /** SHA-256 (hex) of the key; the key itself is never stored. */
-  key_hash: string;
-  /** Short public handle (first 12 hex of the hash) for listing and revoking. */
-  key_id: string;
-  tenant_id: string;
-  name: string;
-  scopes: string[];
-  created_at: string;
-  revoked_at?: string;
-}
+export type { ApiKeyRecord };
 
 export const apiKeyStore = {
   async put(r: ApiKeyRecord): Promise<void> {
@@ -22,7 +14,7 @@ export const apiKeyStore = {
     await doc.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...apiKeyKeys.key(r.key_hash), ...apiKeyKeys.listing(r.tenant_id, r.created_at, r.key_id), entity: 'api_key', ...r },
+        Item: itemOf(apiKeyEntity, r),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -31,7 +23,7 @@ export const apiKeyStore = {
   async byHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
     const { doc, tableName } = store();
     const out = await doc.send(new GetCommand({ TableName: tableName, Key: apiKeyKeys.key(keyHash) }));
-    return out.Item as ApiKeyRecord | undefined;
+    return out.Item ? recordOf<ApiKeyRecord>(out.Item) : undefined;
   },
 
   /** All keys, or one tenant's (admin listing; the index holds keys only, then a BatchGet per 100). */
@@ -49,7 +41,7 @@ export const apiKeyStore = {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) hashes.push(String(item.pk).slice('APIKEY#'.length));
+      for (const item of out.Items ?? []) hashes.push(apiKeyKeys.hashFromKey(String(item.pk)));
       start = out.LastEvaluatedKey;
     } while (start);
     const records: ApiKeyRecord[] = [];
@@ -57,7 +49,7 @@ export const apiKeyStore = {
       const out = await doc.send(
         new BatchGetCommand({ RequestItems: { [tableName]: { Keys: hashes.slice(i, i + 100).map((h) => apiKeyKeys.key(h)) } } }),
       );
-      records.push(...((out.Responses?.[tableName] ?? []) as ApiKeyRecord[]));
+      records.push(...(out.Responses?.[tableName] ?? []).map((item) => recordOf<ApiKeyRecord>(item)));
     }
     return records.sort((a, b) => a.tenant_id.localeCompare(b.tenant_id) || a.created_at.localeCompare(b.created_at));
   },

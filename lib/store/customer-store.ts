@@ -9,29 +9,19 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { CustomerObject } from '../customers/schema.js';
-import type { Term } from '../customers/search-terms.js';
+import { customerEntity, emailGuardEntity, searchTermEntity, type CustomerRecord, type Term } from '../model/customer.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
+import { itemOf, markerSetClause, recordOf } from './entity-items.js';
 import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
-import { addToTenantCounter } from './tenant-counters.js';
+import { addToTenantCounter, countersEntityName } from './tenant-counters.js';
 import { readTally } from './tenant-tallies.js';
 import { transactWrite } from './transactions.js';
 
-/** A customer as stored: the seed fields plus what the store needs to keep indexes right. */
-export interface CustomerRecord extends CustomerObject {
-  tenant_id: string;
-  /** Lowercased, trimmed e-mail: the uniqueness key. */
-  email_key: string;
-  location_count: number;
-  /** Optimistic-concurrency version, bumped by every write. */
-  version: number;
-  /** The search terms this customer is indexed under ("ns:value"), so an update can remove exactly those. */
-  terms: string[];
-}
+export type { CustomerRecord };
 
 export interface TenantCounters {
   lastCustomerId: number;
@@ -79,21 +69,13 @@ const parseTermKey = (k: string): Term => ({ ns: k[0] as Term['ns'], value: k.sl
 
 const termItemKey = (tenantId: string, term: Term, customerId: number) =>
   searchTermKeys.term(tenantId, term.ns, term.value, customerId);
+const termItem = (tenantId: string, term: Term, customerId: number) =>
+  itemOf(searchTermEntity, { tenant_id: tenantId, ns: term.ns, value: term.value, customer_id: customerId });
+const emailGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'email_key' | 'customer_id'>) =>
+  itemOf(emailGuardEntity, { tenant_id: c.tenant_id, email_key: c.email_key, customer_id: c.customer_id });
 
-function customerItem(c: CustomerRecord) {
-  return {
-    ...customerKeys.customer(c.tenant_id, c.customer_id),
-    ...customerKeys.located(c.tenant_id, c.location_count > 0, c.customer_id),
-    ...customerKeys.created(c.tenant_id, c.created_at, c.customer_id),
-    entity: 'customer',
-    ...c,
-  };
-}
-
-function stripKeys(item: Record<string, unknown>): CustomerRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, entity: _e, ...rest } = item;
-  return rest as unknown as CustomerRecord;
-}
+const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c);
+const stripKeys = (item: Record<string, unknown>) => recordOf<CustomerRecord>(item);
 
 /**
  * Writes a new customer, its e-mail guard and its search terms in one
@@ -104,14 +86,10 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
   const result = await transactWrite([
     { Put: { TableName: tableName, Item: customerItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
-      Put: {
-        TableName: tableName,
-        Item: { ...emailGuardKeys.guard(c.tenant_id, c.email_key), entity: 'email_guard', customer_id: c.customer_id },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
+      Put: { TableName: tableName, Item: emailGuardItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
     },
     ...c.terms.map((k) => ({
-      Put: { TableName: tableName, Item: termItemKey(c.tenant_id, parseTermKey(k), c.customer_id) },
+      Put: { TableName: tableName, Item: termItem(c.tenant_id, parseTermKey(k), c.customer_id) },
     })),
   ]);
   if (result.ok) return 'ok';
@@ -128,6 +106,7 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
  */
 async function allocateCustomerId(tenantId: string): Promise<{ id: number; allocatedAt: number }> {
   const { doc, tableName } = store();
+  const markers = markerSetClause(countersEntityName);
   let seen = lastSeenCustomerId.get(tenantId) ?? (await customerStore.counters(tenantId, true)).lastCustomerId;
   // The waits only spread the herd a little (counterRace): each loser already knows which id to try next.
   return withRetries(retryProfiles.counterRace, async () => {
@@ -138,10 +117,10 @@ async function allocateCustomerId(tenantId: string): Promise<{ id: number; alloc
         new UpdateCommand({
           TableName: tableName,
           Key: tenantKeys.counters(tenantId),
-          UpdateExpression: 'SET last_customer_id = :id, #p = :at',
+          UpdateExpression: `SET last_customer_id = :id, #p = :at, ${markers.clause}`,
           ConditionExpression: seen === 0 ? 'attribute_not_exists(last_customer_id) OR last_customer_id = :seen' : 'last_customer_id = :seen',
           ExpressionAttributeNames: { '#p': pendingAttribute(id) },
-          ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen },
+          ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen, ...markers.values },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -183,6 +162,24 @@ async function batchGetInto(found: Map<number, CustomerRecord>, keys0: Record<st
     keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
     return keys.length > 0 ? retryAgain : undefined;
   }, () => new ServiceUnavailableError());
+}
+
+/** Which of these keys hold an item (pk of each), by BatchGetItem in hundreds, unprocessed keys retried. */
+async function existingKeys(keys: { pk: string; sk: string }[]): Promise<string[]> {
+  const { doc, tableName } = store();
+  const found: string[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
+    await withRetries(retryProfiles.unprocessedItems, async () => {
+      const out: BatchGetCommandOutput = await doc.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'pk', ConsistentRead: true } } }),
+      );
+      for (const item of out.Responses?.[tableName] ?? []) found.push(String(item.pk));
+      pending = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      return pending.length > 0 ? retryAgain : undefined;
+    }, () => new ServiceUnavailableError());
+  }
+  return found;
 }
 
 export const customerStore = {
@@ -334,11 +331,7 @@ export const customerStore = {
       guardIndex = items.length;
       items.push(
         {
-          Put: {
-            TableName: tableName,
-            Item: { ...emailGuardKeys.guard(tenantId, after.email_key), entity: 'email_guard', customer_id: after.customer_id },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+          Put: { TableName: tableName, Item: emailGuardItem(after), ConditionExpression: 'attribute_not_exists(pk)' },
         },
         {
           Delete: {
@@ -356,7 +349,7 @@ export const customerStore = {
       if (!newTerms.has(k)) items.push({ Delete: { TableName: tableName, Key: termItemKey(tenantId, parseTermKey(k), before.customer_id) } });
     }
     for (const k of newTerms) {
-      if (!oldTerms.has(k)) items.push({ Put: { TableName: tableName, Item: termItemKey(tenantId, parseTermKey(k), after.customer_id) } });
+      if (!oldTerms.has(k)) items.push({ Put: { TableName: tableName, Item: termItem(tenantId, parseTermKey(k), after.customer_id) } });
     }
     const result = await transactWrite(items);
     if (result.ok) return 'ok';
@@ -376,16 +369,29 @@ export const customerStore = {
 
   /**
    * Writes exactly the items `insert` writes (customer, e-mail guard, search
-   * terms) with BatchWriteItem instead of one transaction per customer —
-   * without conditions, so only for records whose ids were reserved and whose
-   * e-mails are known to be unique in the tenant (the bench's generated data).
+   * terms) with BatchWriteItem instead of one transaction per customer. A
+   * BatchWriteItem takes no conditions, so what the transaction's conditions
+   * would refuse is checked first: a record whose id already holds a customer,
+   * an e-mail already guarded in the tenant, or two records with one e-mail
+   * are refused before anything is written. For records whose ids come from
+   * `reserveIds` (bench seeding, imports into a tenant); the check and the
+   * write are not atomic, so two loads must not share a tenant's e-mails.
    */
   async bulkLoad(records: CustomerRecord[]): Promise<void> {
     const { doc, tableName } = store();
+    const emails = new Set<string>();
+    for (const c of records) {
+      const key = `${c.tenant_id}\n${c.email_key}`;
+      if (emails.has(key)) throw new Error(`bulkLoad: the e-mail ${c.email_key} appears twice`);
+      emails.add(key);
+    }
+    const mustBeAbsent = records.flatMap((c) => [customerKeys.customer(c.tenant_id, c.customer_id), emailGuardKeys.guard(c.tenant_id, c.email_key)]);
+    const taken = await existingKeys(mustBeAbsent);
+    if (taken.length > 0) throw new Error(`bulkLoad: ${taken.length} customer id(s) or e-mail(s) already exist, first ${taken[0]}`);
     const items = records.flatMap((c) => [
       customerItem(c),
-      { ...emailGuardKeys.guard(c.tenant_id, c.email_key), entity: 'email_guard', customer_id: c.customer_id },
-      ...c.terms.map((k) => termItemKey(c.tenant_id, parseTermKey(k), c.customer_id)),
+      emailGuardItem(c),
+      ...c.terms.map((k) => termItem(c.tenant_id, parseTermKey(k), c.customer_id)),
     ]);
     for (let i = 0; i < items.length; i += 25) {
       let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = items

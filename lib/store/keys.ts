@@ -1,16 +1,19 @@
+import { apiKeyEntity } from '../model/api-key.js';
+import { customerEntity, emailGuardEntity, searchTermEntity, type TermNamespace } from '../model/customer.js';
+import { locationEntity } from '../model/location.js';
+import { keyOf, lastIdOf, partitionOf, primaryKeyOf, sortKeyPrefixOf } from './entity-items.js';
+
 /**
- * Every key format of the single table, in one place (ElectroDB-style entity
- * prefixes). Nothing outside lib/store builds a key string.
- *
- * Numeric ids are zero-padded to 10 digits wherever they sort, so that string
- * order equals numeric order.
+ * The key builders of the single table. Entity keys are derived from the
+ * declarations in lib/model (their composites) through ./entity-items.ts
+ * (their string format); only the tenant's bookkeeping items, which are no
+ * entity, are spelled out here. Nothing outside lib/store builds a key string.
  */
-const pad = (n: number) => String(n).padStart(10, '0');
 
 export const tenantKeys = {
   /**
    * Per-tenant counters: last ids handed out (last_customer_id, last_location_id),
-   * burned ids, located-customer count.
+   * pending and vacant customer ids.
    */
   counters: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'COUNTERS' }),
   /**
@@ -26,66 +29,51 @@ export const tenantKeys = {
 };
 
 export const customerKeys = {
-  /** A customer and its locations share one item collection. */
-  collection: (tenantId: string, customerId: number) => `T#${tenantId}#C#${customerId}`,
-  customer: (tenantId: string, customerId: number) => ({
-    pk: customerKeys.collection(tenantId, customerId),
-    sk: 'CUSTOMER',
-  }),
+  /** A customer and its locations share one item collection: this is its partition key. */
+  collection: (tenantId: string, customerId: number) => partitionOf(customerEntity, 'primary', { tenant_id: tenantId, customer_id: customerId }),
+  customer: (tenantId: string, customerId: number) => primaryKeyOf(customerEntity, { tenant_id: tenantId, customer_id: customerId }),
   /** gsi1: customers with (1) or without (0) locations, in id order. */
-  located: (tenantId: string, hasLocations: boolean, customerId: number) => ({
-    gsi1pk: customerKeys.locatedPartition(tenantId, hasLocations),
-    gsi1sk: pad(customerId),
-  }),
-  locatedPartition: (tenantId: string, hasLocations: boolean) => `T#${tenantId}#LOCATED#${hasLocations ? 1 : 0}`,
+  located: (tenantId: string, hasLocations: boolean, customerId: number) =>
+    keyOf(customerEntity, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0, customer_id: customerId }) as { gsi1pk: string; gsi1sk: string },
+  locatedPartition: (tenantId: string, hasLocations: boolean) =>
+    partitionOf(customerEntity, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0 }),
   /** gsi2: customers by creation time. */
-  created: (tenantId: string, createdAt: string, customerId: number) => ({
-    gsi2pk: customerKeys.createdPartition(tenantId),
-    gsi2sk: `${createdAt}#${pad(customerId)}`,
-  }),
-  createdPartition: (tenantId: string) => `T#${tenantId}#CREATED`,
-  /** Parses the id out of a gsi1sk or gsi2sk value. */
-  idFromIndexSortKey: (sk: string) => Number(sk.slice(-10)),
-  idFromCollection: (pk: string) => Number(pk.slice(pk.lastIndexOf('#') + 1)),
+  created: (tenantId: string, createdAt: string, customerId: number) =>
+    keyOf(customerEntity, 'gsi2', { tenant_id: tenantId, created_at: createdAt, customer_id: customerId }) as { gsi2pk: string; gsi2sk: string },
+  createdPartition: (tenantId: string) => partitionOf(customerEntity, 'gsi2', { tenant_id: tenantId }),
+  /** The id in a gsi1sk or gsi2sk value (both end with it). */
+  idFromIndexSortKey: (sk: string) => lastIdOf(customerEntity, 'gsi1', 'sk', sk),
+  idFromCollection: (pk: string) => lastIdOf(customerEntity, 'primary', 'pk', pk),
 };
 
 export const locationKeys = {
-  location: (tenantId: string, customerId: number, locationId: number) => ({
-    pk: customerKeys.collection(tenantId, customerId),
-    sk: `${locationKeys.prefix}${pad(locationId)}`,
-  }),
-  prefix: 'LOCATION#',
-  /** Parses the id out of a location's sort key. */
-  idFromSortKey: (sk: string) => Number(sk.slice(-10)),
+  location: (tenantId: string, customerId: number, locationId: number) =>
+    primaryKeyOf(locationEntity, { tenant_id: tenantId, customer_id: customerId, location_id: locationId }),
+  /** Every location sort key starts so; the customer item's does not. */
+  prefix: sortKeyPrefixOf(locationEntity, 'primary'),
+  idFromSortKey: (sk: string) => lastIdOf(locationEntity, 'primary', 'sk', sk),
 };
 
-/** Uniqueness guard: one item per (tenant, normalized e-mail), written in the same transaction as the customer. */
 export const emailGuardKeys = {
-  guard: (tenantId: string, normalizedEmail: string) => ({ pk: `T#${tenantId}#EMAIL#${normalizedEmail}`, sk: 'EMAIL' }),
+  guard: (tenantId: string, normalizedEmail: string) => primaryKeyOf(emailGuardEntity, { tenant_id: tenantId, email_key: normalizedEmail }),
 };
 
-/**
- * Search terms: one small item per (term, customer). Partitioned by tenant and
- * the term's first character, so a prefix query touches one partition and
- * reads only matching terms.
- */
 export const searchTermKeys = {
-  term: (tenantId: string, namespace: string, term: string, customerId: number) => ({
-    pk: searchTermKeys.partition(tenantId, namespace, term),
-    sk: `${term}#${pad(customerId)}`,
-  }),
-  partition: (tenantId: string, namespace: string, termOrPrefix: string) =>
-    `T#${tenantId}#TERM#${namespace}#${[...termOrPrefix][0] ?? ''}`,
-  idFromSortKey: (sk: string) => Number(sk.slice(-10)),
+  term: (tenantId: string, namespace: TermNamespace, term: string, customerId: number) =>
+    primaryKeyOf(searchTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId }),
+  /** The partition holding every term that starts as `termOrPrefix` does. */
+  partition: (tenantId: string, namespace: TermNamespace, termOrPrefix: string) =>
+    partitionOf(searchTermEntity, 'primary', { tenant_id: tenantId, ns: namespace, value: termOrPrefix }),
+  idFromSortKey: (sk: string) => lastIdOf(searchTermEntity, 'primary', 'sk', sk),
 };
 
 export const apiKeyKeys = {
-  /** Looked up by the SHA-256 of the presented key; the key itself is never stored. */
-  key: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
-  /** gsi1: all keys, grouped by tenant then creation time, for the admin CLI. */
-  listing: (tenantId: string, createdAt: string, keyId: string) => ({
-    gsi1pk: apiKeyKeys.listingPartition,
-    gsi1sk: `${tenantId}#${createdAt}#${keyId}`,
-  }),
-  listingPartition: 'APIKEYS',
+  key: (keyHash: string) => primaryKeyOf(apiKeyEntity, { key_hash: keyHash }),
+  listing: (tenantId: string, createdAt: string, keyId: string) =>
+    keyOf(apiKeyEntity, 'gsi1', { tenant_id: tenantId, created_at: createdAt, key_id: keyId }) as { gsi1pk: string; gsi1sk: string },
+  listingPartition: partitionOf(apiKeyEntity, 'gsi1', {}),
+  hashFromKey: (pk: string) => lastIdOfText(pk),
 };
+
+/** The text after the last '#' of a key (a hash). */
+const lastIdOfText = (key: string) => key.slice(key.lastIndexOf('#') + 1);

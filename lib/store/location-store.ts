@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { LocationObject } from '../locations/schema.js';
+import { customerEntity, type CustomerRecord } from '../model/customer.js';
+import { locationEntity, type LocationRecord } from '../model/location.js';
 import { store } from './client.js';
+import { isItemOf, itemOf, recordOf } from './entity-items.js';
 import { customerKeys, locationKeys } from './keys.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
@@ -10,13 +12,7 @@ import { transactWrite } from './transactions.js';
 
 type TransactItem = Parameters<typeof transactWrite>[0][number];
 
-/** A location as stored (the item contract shared with the geocoder): the API object plus its owners and address version. */
-export interface LocationRecord extends LocationObject {
-  tenant_id: string;
-  customer_id: number;
-  /** 1 on create, +1 on every change of an address field; the geocoder writes only if it is unchanged. */
-  address_version: number;
-}
+export type { LocationRecord };
 
 /** What location writes need to know about their customer. */
 export interface CustomerLocationState {
@@ -29,14 +25,8 @@ export interface CustomerLocationState {
 /** The fields of a location an update may change. */
 export type LocationChanges = Partial<Omit<LocationRecord, 'tenant_id' | 'customer_id' | 'location_id' | 'created_at'>>;
 
-function locationItem(l: LocationRecord) {
-  return { ...locationKeys.location(l.tenant_id, l.customer_id, l.location_id), entity: 'location', ...l };
-}
-
-function stripKeys(item: Record<string, unknown>): LocationRecord {
-  const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
-  return rest as unknown as LocationRecord;
-}
+const locationItem = (l: LocationRecord) => itemOf(locationEntity, l);
+const stripKeys = (item: Record<string, unknown>) => recordOf<LocationRecord>(item);
 
 /** SET a = :a, b = :b … for a plain object of attribute values. */
 function setClause(values: Record<string, unknown>, prefix: string) {
@@ -181,14 +171,14 @@ export const locationStore = {
     tenantId: string,
     customerId: number,
     maxLocations: number,
-  ): Promise<{ customer: Record<string, unknown> | undefined; locations: LocationRecord[] }> {
-    let customer: Record<string, unknown> | undefined;
+  ): Promise<{ customer: CustomerRecord | undefined; locations: LocationRecord[] }> {
+    let customer: CustomerRecord | undefined;
     const locations: LocationRecord[] = [];
     await queryPages(
       { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) } },
       (item) => {
-        if (item.entity === 'location') locations.push(stripKeys(item));
-        else if (item.entity === 'customer') customer = item;
+        if (isItemOf(locationEntity, item)) locations.push(stripKeys(item));
+        else if (isItemOf(customerEntity, item)) customer = recordOf<CustomerRecord>(item);
       },
       maxLocations + 1,
     );

@@ -1,6 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { store } from './client.js';
+import { markerSetClause } from './entity-items.js';
 import { tenantKeys } from './keys.js';
+
+/** The entity name the counters item is marked with. */
+export const countersEntityName = 'tenant_counters';
 
 /** The numeric counters of a tenant's counters item. */
 export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers';
@@ -13,13 +17,14 @@ export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_c
  */
 export async function addToTenantCounter(tenantId: string, counter: TenantCounter, delta: number): Promise<number> {
   const { doc, tableName } = store();
+  const markers = markerSetClause(countersEntityName);
   const out = await doc.send(
     new UpdateCommand({
       TableName: tableName,
       Key: tenantKeys.counters(tenantId),
-      UpdateExpression: 'ADD #counter :delta',
+      UpdateExpression: `SET ${markers.clause} ADD #counter :delta`,
       ExpressionAttributeNames: { '#counter': counter },
-      ExpressionAttributeValues: { ':delta': delta },
+      ExpressionAttributeValues: { ':delta': delta, ...markers.values },
       ReturnValues: 'UPDATED_NEW',
     }),
   );

@@ -1,5 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { store } from './client.js';
+import { markerSetClause } from './entity-items.js';
 import { tenantKeys } from './keys.js';
 import { queryPages } from './query-pages.js';
 
@@ -19,13 +20,14 @@ export const tallyShards = 16;
 
 /** The transaction item that moves a tally by `delta`, on the shard of `subjectId`. */
 export function tallyChange(tenantId: string, name: TallyName, subjectId: number, delta: 1 | -1): TransactItem {
+  const markers = markerSetClause('tally');
   return {
     Update: {
       TableName: store().tableName,
       Key: tenantKeys.tally(tenantId, name, subjectId % tallyShards),
-      UpdateExpression: 'ADD #n :delta',
+      UpdateExpression: `SET ${markers.clause} ADD #n :delta`,
       ExpressionAttributeNames: { '#n': 'n' },
-      ExpressionAttributeValues: { ':delta': delta },
+      ExpressionAttributeValues: { ':delta': delta, ...markers.values },
     },
   };
 }

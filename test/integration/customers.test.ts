@@ -430,6 +430,21 @@ describe('listCustomers', () => {
     }
   });
 
+  it('bulk loading refuses, before writing anything, what a create transaction would refuse', async () => {
+    const tenant = newTenant();
+    const existing = await createCustomer(tenant, input());
+    const firstId = await customerStore.reserveIds(tenant, 3);
+    const takenEmail = newCustomerRecord(tenant, firstId, input({ customer_email: existing.customer_email.toUpperCase() }));
+    await expect(customerStore.bulkLoad([newCustomerRecord(tenant, firstId + 1, input()), takenEmail])).rejects.toThrow(/already exist/);
+    await expect(customerStore.bulkLoad([newCustomerRecord(tenant, existing.customer_id, input())])).rejects.toThrow(/already exist/);
+    const twice = input();
+    await expect(
+      customerStore.bulkLoad([newCustomerRecord(tenant, firstId + 1, twice), newCustomerRecord(tenant, firstId + 2, twice)]),
+    ).rejects.toThrow(/appears twice/);
+    // Nothing of the refused loads landed.
+    expect((await list(tenant)).items.map((c) => c.customer_id)).toEqual([existing.customer_id]);
+  });
+
   it('never scans: every list and search plan uses only Get, Query and BatchGet', async () => {
     const tenant = newTenant();
     for (let i = 0; i < 3; i++) await createCustomer(tenant, input({ customer_name: `Hooli ${i}` }), new Date(`2026-01-1${i}T00:00:00Z`));

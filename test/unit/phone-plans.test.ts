@@ -4,13 +4,13 @@ import examples from 'libphonenumber-js/examples.mobile.json';
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../lib/customers/phone.js';
-import { decodePlan, encodePlan } from '../../lib/customers/phone-plans/calling-code-plan.js';
-import { callingCodeEntries } from '../../lib/customers/phone-plans/calling-code-plans.generated.js';
-import { firstDigits } from '../../lib/customers/phone-plans/first-digits.js';
-import { callingCodePlans, callingCodePlansModule, defaultCountryPlan } from '../../lib/customers/phone-plans/generate.js';
+import { normalizePhone } from '../../lib/phone/phone.js';
+import { decodePlan, encodePlan } from '../../lib/phone/plans/calling-code-plan.js';
+import { callingCodeEntries } from '../../lib/phone/plans/calling-code-plans.generated.js';
+import { firstDigits } from '../../lib/phone/plans/first-digits.js';
+import { callingCodePlans, callingCodePlansModule, defaultCountryPlan } from '../../lib/phone/plans/generate.js';
 
-/** What lib/customers/phone.ts did before the table: the library itself, which the table must reproduce. */
+/** What lib/phone/phone.ts did before the table: the library itself, which the table must reproduce. */
 function withLibphonenumber(input: string) {
   const trimmed = input.trim();
   if (!/^[+\d\s().\-]+$/.test(trimmed)) return undefined;
@@ -100,9 +100,9 @@ describe('normalizePhone agrees with libphonenumber-js (parsePhoneNumberFromStri
   });
 });
 
-describe('calling-code table (lib/customers/phone-plans)', () => {
-  it('is what generate.ts writes from the installed libphonenumber-js (regenerate with `npx tsx lib/customers/phone-plans/generate.ts` when this fails)', () => {
-    const committed = readFileSync(new URL('../../lib/customers/phone-plans/calling-code-plans.generated.ts', import.meta.url), 'utf8');
+describe('calling-code table (lib/phone/plans)', () => {
+  it('is what generate.ts writes from the installed libphonenumber-js (regenerate with `npx tsx lib/phone/plans/generate.ts` when this fails)', () => {
+    const committed = readFileSync(new URL('../../lib/phone/plans/calling-code-plans.generated.ts', import.meta.url), 'utf8');
     expect(committed).toBe(callingCodePlansModule(callingCodePlans(), defaultCountryPlan()));
   });
 
@@ -113,7 +113,7 @@ describe('calling-code table (lib/customers/phone-plans)', () => {
   });
 
   it('stays compact: under 12 kB of source (the library adds ~120 kB to a bundle)', () => {
-    const committed = readFileSync(new URL('../../lib/customers/phone-plans/calling-code-plans.generated.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../lib/phone/plans/calling-code-plans.generated.ts', import.meta.url), 'utf8');
     expect(committed.length).toBeLessThan(12_000);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../lib/customers/phone.js';
+import { normalizePhone } from '../../lib/phone/phone.js';
 
 describe('normalizePhone', () => {
   it.each([

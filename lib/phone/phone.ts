@@ -1,5 +1,5 @@
-import { decodePlan, type CallingCodePlan, type CountryPlan } from './phone-plans/calling-code-plan.js';
-import { callingCodeEntries, defaultCallingCode, defaultIddPrefix } from './phone-plans/calling-code-plans.generated.js';
+import { decodePlan, type CallingCodePlan, type CountryPlan } from './plans/calling-code-plan.js';
+import { callingCodeEntries, defaultCallingCode, defaultIddPrefix } from './plans/calling-code-plans.generated.js';
 
 export interface NormalizedPhone {
   /** E.164, e.g. +15551234567 — what the API stores and returns. */
@@ -17,7 +17,7 @@ export interface NormalizedPhone {
  *
  * This is libphonenumber-js's `parsePhoneNumberFromString(input, 'US')` then
  * `isPossible()`, step for step, on a table generated from its metadata
- * (./phone-plans): the library and its 120 kB of metadata stay out of the
+ * (./plans): the library and its 120 kB of metadata stay out of the
  * Lambda bundles. test/unit/phone-plans.test.ts compares the two on generated
  * numbers. As the library does, it reads `011` as the US international prefix
  * (`011 44 20 7946 0958` is +44…) but not `00` (`0044…` is a 10-digit US

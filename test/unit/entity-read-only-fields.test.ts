@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../lib/errors.js';
-import { assertReadOnlyFieldsUnchanged, readOnlyFieldConflicts, writableFieldsOf } from '../../lib/customers/read-only-fields.js';
+import { customerEntity } from '../../lib/model/customer.js';
+
+/** The read-only rules every declared entity derives (lib/model/entity.ts), exercised on the customer. */
+const readOnlyFieldConflicts = customerEntity.readOnlyConflicts;
+const assertReadOnlyFieldsUnchanged = customerEntity.assertReadOnlyUnchanged;
+const writableFieldsOf = customerEntity.writableOf;
 
 const stored = { customer_id: 201, created_at: '2026-01-15T10:00:00Z', updated_at: '2026-02-20T08:30:00Z' };
 
@@ -35,7 +40,7 @@ describe('readOnlyFieldConflicts', () => {
     'yesterday',
   ])('refuses created_at = %j', (createdAt) => {
     expect(readOnlyFieldConflicts({ created_at: createdAt }, stored)).toEqual([
-      { field: 'created_at', issue: 'is read-only and differs from the stored value 2026-01-15T10:00:00Z' },
+      { field: 'created_at', issue: 'is read-only and differs from the current value \"2026-01-15T10:00:00Z\"' },
     ]);
   });
 
@@ -50,7 +55,7 @@ describe('readOnlyFieldConflicts', () => {
       'updated_at',
     ]);
     expect(readOnlyFieldConflicts({ customer_id: '201' }, stored)).toEqual([
-      { field: 'customer_id', issue: 'is read-only and differs from the stored value 201' },
+      { field: 'customer_id', issue: 'is read-only and differs from the current value 201' },
     ]);
   });
 });
@@ -67,8 +72,8 @@ describe('assertReadOnlyFieldsUnchanged', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({
       code: 'validation_failed',
-      message: 'Invalid request: customer_id is read-only and differs from the stored value 201',
-      details: [{ field: 'customer_id', issue: 'is read-only and differs from the stored value 201' }],
+      message: 'Invalid request: customer_id is read-only and differs from the current value 201',
+      details: [{ field: 'customer_id', issue: 'is read-only and differs from the current value 201' }],
     });
   });
 });

@@ -1,0 +1,288 @@
+import * as z from 'zod/mini';
+import '../zod-locale.js';
+import { ValidationError, type ErrorDetail } from '../errors.js';
+
+/**
+ * One declaration per entity (lib/model/<entity>.ts), and everything else
+ * derived from it: the create and update request schemas, the API object
+ * schema, the stored record type, the API object of a record, a new record
+ * from a create body, and the item keys (lib/store/entity-items.ts encodes
+ * them). Adding a field is one entry in a declaration; see
+ * docs/architecture.md "Adding a customer field".
+ *
+ * In-house rather than ElectroDB: ElectroDB adds about 224 KB minified to
+ * every function that touches an entity, and it would still need zod beside
+ * it for the request schemas and the OpenAPI document. This file is the part
+ * of it we use: fields with their schemas and writability, composite keys,
+ * and an entity name and version marker on every item.
+ */
+
+type Schema = z.core.$ZodType;
+
+/** Whether and how a create body carries a writable field. */
+type CreateMode = 'required' | 'optional' | 'default' | 'never';
+
+/** A field the client writes (on create, update or both) and sees in the API object. */
+export interface WritableField<I extends Schema = Schema, O extends Schema = Schema, C extends CreateMode = CreateMode, U extends boolean = boolean> {
+  kind: 'writable';
+  /** Validates and normalizes what a client sends (limits, formats, messages). */
+  input: I;
+  /** What the API object documents for this field. */
+  output: O;
+  create: C;
+  /** The value a create without this field stores (create: 'default'). */
+  createDefault?: unknown;
+  update: U;
+  /** Shown when a record written before the field existed lacks it. */
+  absentAs?: null;
+}
+
+/**
+ * A field the server sets and the client sees. A PUT may carry it, so that a
+ * client can send back the object GET returned, but only with the current
+ * value: a different value is a mistake the client must hear about, never a
+ * silent no-op.
+ */
+export interface ReadOnlyField<O extends Schema = Schema, S extends Schema = Schema> {
+  kind: 'readOnly';
+  output: O;
+  /** What a PUT may carry back (loose: compared with the current value, not stored). */
+  sentBack: S;
+  /** Whether a value sent back equals the current one (e.g. the same instant written another way). */
+  same: (sent: unknown, current: unknown) => boolean;
+  absentAs?: null;
+}
+
+/** A field the store keeps and the API never shows (owners, versions, derived keys). */
+export interface InternalField<T = unknown, Opt extends boolean = boolean> {
+  kind: 'internal';
+  /** Only composes keys: not written as an attribute of its own. */
+  keyOnly: boolean;
+  /** May be absent from a record (e.g. a customer's primary location, set once it has one). */
+  optional: Opt;
+  /** Type carrier; never set. */
+  type?: T;
+}
+
+export type Field = WritableField | ReadOnlyField | InternalField;
+type Fields = Record<string, Field>;
+
+export const field = {
+  /** Required on create, optional on update. */
+  writable<I extends Schema, O extends Schema>(input: I, output: O): WritableField<I, O, 'required', true> {
+    return { kind: 'writable', input, output, create: 'required', update: true };
+  },
+  /** Optional on create (stored as `value` when absent), optional on update. */
+  writableWithDefault<I extends Schema, O extends Schema>(
+    input: I,
+    output: O,
+    value: z.core.util.NoUndefined<z.output<I>>,
+  ): WritableField<I, O, 'default', true> {
+    return { kind: 'writable', input, output, create: 'default', createDefault: value, update: true };
+  },
+  /** Optional on create (the use-case decides when absent), optional on update. */
+  writableOptional<I extends Schema, O extends Schema>(input: I, output: O): WritableField<I, O, 'optional', true> {
+    return { kind: 'writable', input, output, create: 'optional', update: true };
+  },
+  readOnly<O extends Schema, S extends Schema>(output: O, sentBack: S, same: (sent: unknown, current: unknown) => boolean): ReadOnlyField<O, S> {
+    return { kind: 'readOnly', output, sentBack, same };
+  },
+  internal<T>(): InternalField<T, false> {
+    return { kind: 'internal', keyOnly: false, optional: false };
+  },
+  /** Internal, and absent until the server first sets it. */
+  internalOptional<T>(): InternalField<T, true> {
+    return { kind: 'internal', keyOnly: false, optional: true };
+  },
+  /** Part of the item's keys only (e.g. a term's text): no attribute of its own. */
+  keyOnly<T>(): InternalField<T, false> {
+    return { kind: 'internal', keyOnly: true, optional: false };
+  },
+};
+
+/** Shown as null, not missing, when an older record lacks it. */
+export function absentAsNull<F extends WritableField | ReadOnlyField>(f: F): F {
+  return { ...f, absentAs: null };
+}
+
+// ---- composite keys -------------------------------------------------------
+
+/** One part of a composite key: a fixed label, or a field's value. */
+export type KeyPart<K extends string> =
+  | string
+  | {
+      field: K;
+      /** Numbers that must sort as numbers in a string key (zero-padded by the store). */
+      sortsAsNumber?: true;
+      /** A value derived from the field (e.g. 1 or 0 for "has locations"). */
+      as?: (value: never) => string | number;
+    };
+
+/** Which fields compose an index's partition and sort keys, in order. */
+export interface IndexDeclaration<K extends string> {
+  pk: readonly KeyPart<K>[];
+  sk: readonly KeyPart<K>[];
+}
+
+/** The table's indexes (lib/store/table.ts names their attributes). */
+export type IndexName = 'primary' | 'gsi1' | 'gsi2';
+
+export interface EntityDeclaration<F extends Fields> {
+  /** Written on every item as `entity`, so a Query over a collection can tell items apart. */
+  name: string;
+  /** Written on every item as `entity_version`: bump it when the stored shape changes incompatibly. */
+  version: number;
+  /** The OpenAPI component name of the API object, when it has one. */
+  apiName?: string;
+  fields: F;
+  keys: { primary: IndexDeclaration<keyof F & string> } & Partial<Record<Exclude<IndexName, 'primary'>, IndexDeclaration<keyof F & string>>>;
+  /** Rules across fields of a body (both create and update), e.g. "send both coordinates or neither". */
+  bodyChecks?: readonly z.core.$ZodCheck<never>[];
+  /** Wording of a read-only field's description in the OpenAPI document. */
+  readOnlyNote?: string;
+}
+
+// ---- derived types ----------------------------------------------------------
+
+type CreateKeys<F extends Fields> = { [K in keyof F]: F[K] extends WritableField<Schema, Schema, infer C> ? (C extends 'never' ? never : K) : never }[keyof F & string];
+type UpdateKeys<F extends Fields> = { [K in keyof F]: F[K] extends WritableField<Schema, Schema, CreateMode, true> | ReadOnlyField ? K : never }[keyof F & string];
+type VisibleKeys<F extends Fields> = { [K in keyof F]: F[K] extends WritableField | ReadOnlyField ? K : never }[keyof F & string];
+type ReadOnlyKeys<F extends Fields> = { [K in keyof F]: F[K] extends ReadOnlyField ? K : never }[keyof F & string];
+type InternalKeys<F extends Fields> = { [K in keyof F]: F[K] extends InternalField<unknown, false> ? K : never }[keyof F & string];
+type OptionalInternalKeys<F extends Fields> = { [K in keyof F]: F[K] extends InternalField<unknown, true> ? K : never }[keyof F & string];
+
+type CreateShape<F extends Fields> = {
+  [K in CreateKeys<F>]: F[K] extends WritableField<infer I, Schema, infer C>
+    ? C extends 'default'
+      ? z.ZodMiniDefault<I>
+      : C extends 'optional'
+        ? z.ZodMiniOptional<I>
+        : I
+    : never;
+};
+type UpdateShape<F extends Fields> = {
+  [K in UpdateKeys<F>]: F[K] extends WritableField<infer I> ? z.ZodMiniOptional<I> : F[K] extends ReadOnlyField<Schema, infer S> ? z.ZodMiniOptional<S> : never;
+};
+type ObjectShape<F extends Fields> = {
+  [K in VisibleKeys<F>]: F[K] extends WritableField<Schema, infer O> | ReadOnlyField<infer O> ? O : never;
+};
+
+export type ApiObjectOf<F extends Fields> = [VisibleKeys<F>] extends [never] ? Record<never, never> : z.output<z.ZodMiniObject<ObjectShape<F>>>;
+/** The stored record: the API object's fields plus the internal ones. */
+export type RecordOf<F extends Fields> = ApiObjectOf<F> & { [K in InternalKeys<F>]: F[K] extends InternalField<infer T> ? T : never } & {
+  [K in OptionalInternalKeys<F>]?: F[K] extends InternalField<infer T> ? T : never;
+};
+export type CreateInputOf<F extends Fields> = z.output<z.ZodMiniObject<CreateShape<F>>>;
+export type UpdateInputOf<F extends Fields> = z.output<z.ZodMiniObject<UpdateShape<F>>>;
+/** What an update applies: the body without its read-only fields. */
+export type PatchOf<F extends Fields> = Omit<UpdateInputOf<F>, ReadOnlyKeys<F>>;
+
+/** What the store needs of any entity to key, mark and read its items. */
+export interface StoredEntity {
+  readonly name: string;
+  readonly version: number;
+  readonly keys: { readonly [I in IndexName]?: IndexDeclaration<string> };
+  readonly fieldNames: { readonly stored: readonly string[] };
+}
+
+export interface Entity<F extends Fields> extends EntityDeclaration<F> {
+  /** Fields by kind, in declaration order. */
+  readonly fieldNames: { visible: readonly VisibleKeys<F>[]; readOnly: readonly ReadOnlyKeys<F>[]; stored: readonly (keyof F & string)[] };
+  /** POST body: the fields writable on create, strict (unknown fields are a 400). */
+  readonly createBody: z.ZodMiniObject<CreateShape<F>, z.core.$strict>;
+  /** PUT body: a partial update; read-only fields may be sent back unchanged; at least one writable field. */
+  readonly updateBody: z.ZodMiniObject<UpdateShape<F>, z.core.$strict>;
+  /** The API object of every response, field for field in declaration order. */
+  readonly object: z.ZodMiniObject<ObjectShape<F>>;
+  /** The API object of a stored record: visible fields only, in declaration order. */
+  toApiObject(record: Partial<RecordOf<F>> & Record<string, unknown>): ApiObjectOf<F>;
+  /** A new record: the create body's fields (defaults applied by its schema) plus what the server sets. */
+  newRecord(input: CreateInputOf<F>, set: Omit<RecordOf<F>, CreateKeys<F> | OptionalInternalKeys<F>>): RecordOf<F>;
+  /** The body without its read-only fields: what an update applies. */
+  writableOf<T extends Partial<Record<ReadOnlyKeys<F>, unknown>>>(body: T): Omit<T, ReadOnlyKeys<F>>;
+  /** One detail per read-only field sent with a value other than the current one (fields not sent are fine). */
+  readOnlyConflicts(body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): ErrorDetail[];
+  /** Throws 400 validation_failed naming every read-only field that differs from the current value. */
+  assertReadOnlyUnchanged(body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): void;
+}
+
+const defaultReadOnlyNote = 'Read-only: may be sent back as GET returned it; a value other than the current one is rejected';
+
+/** Derives an entity's schemas and record helpers from its declaration. */
+export function defineEntity<const F extends Fields>(declaration: EntityDeclaration<F>): Entity<F> {
+  const entries = Object.entries(declaration.fields) as [keyof F & string, Field][];
+  const visible = entries.filter(([, f]) => f.kind !== 'internal').map(([k]) => k) as VisibleKeys<F>[];
+  const readOnly = entries.filter(([, f]) => f.kind === 'readOnly').map(([k]) => k) as ReadOnlyKeys<F>[];
+  const stored = entries.filter(([, f]) => !(f.kind === 'internal' && f.keyOnly)).map(([k]) => k);
+  const readOnlyNote = declaration.readOnlyNote ?? defaultReadOnlyNote;
+
+  const createShape: Record<string, Schema> = {};
+  const updateShape: Record<string, Schema> = {};
+  const objectShape: Record<string, Schema> = {};
+  for (const [name, f] of entries) {
+    if (f.kind === 'writable') {
+      if (f.create === 'required') createShape[name] = f.input;
+      else if (f.create === 'optional') createShape[name] = z.optional(f.input);
+      else if (f.create === 'default') createShape[name] = z._default(f.input, f.createDefault as never);
+      if (f.update) updateShape[name] = z.optional(f.input);
+    } else if (f.kind === 'readOnly') {
+      updateShape[name] = z.optional(f.sentBack).register(z.globalRegistry, { description: readOnlyNote });
+    }
+    if (f.kind !== 'internal') objectShape[name] = f.output;
+  }
+
+  const checks = declaration.bodyChecks ?? [];
+  const bodyChecks = checks as readonly z.core.$ZodCheck<Record<string, unknown>>[];
+  const createBody = (bodyChecks.length ? z.strictObject(createShape).check(...bodyChecks) : z.strictObject(createShape)) as unknown as Entity<F>['createBody'];
+  const updateBody = z
+    .strictObject(updateShape)
+    .check(
+      ...bodyChecks,
+      z.refine((body: Record<string, unknown>) => Object.keys(body).some((k) => !(readOnly as string[]).includes(k)), {
+        message: 'at least one writable field is required',
+        // Only unknown fields sent: naming them is the answer, not "nothing sent".
+        when: (payload) => payload.issues.length === 0,
+      }),
+    )
+    .register(z.globalRegistry, { override: { minProperties: 1 } }) as unknown as Entity<F>['updateBody'];
+  const object = z.object(objectShape) as unknown as Entity<F>['object'];
+  if (declaration.apiName) object.register(z.globalRegistry, { id: declaration.apiName });
+
+  const fields = declaration.fields as Fields;
+  const readOnlyConflicts = (body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): ErrorDetail[] =>
+    readOnly
+      .filter((name) => body[name] !== undefined && !(fields[name] as ReadOnlyField).same(body[name], current[name] ?? null))
+      .map((name) => ({ field: name, issue: `is read-only and differs from the current value ${JSON.stringify(current[name] ?? null)}` }));
+
+  return {
+    ...declaration,
+    fieldNames: { visible, readOnly, stored },
+    createBody,
+    updateBody,
+    object,
+    toApiObject(record) {
+      const out: Record<string, unknown> = {};
+      for (const name of visible) {
+        const f = fields[name] as WritableField | ReadOnlyField;
+        const value = record[name];
+        out[name] = value === undefined && f.absentAs === null ? null : value;
+      }
+      return out as ApiObjectOf<F>;
+    },
+    newRecord(input, set) {
+      return { ...input, ...set } as RecordOf<F>;
+    },
+    writableOf(body) {
+      const writable: Record<string, unknown> = { ...body };
+      for (const name of readOnly) delete writable[name];
+      return writable as never;
+    },
+    readOnlyConflicts,
+    assertReadOnlyUnchanged(body, current) {
+      const details = readOnlyConflicts(body, current);
+      if (details.length > 0) {
+        throw new ValidationError(`Invalid request: ${details.map((d) => `${d.field} ${d.issue}`).join('; ')}`, details);
+      }
+    },
+  };
+}

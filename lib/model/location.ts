@@ -1,0 +1,191 @@
+import * as z from 'zod/mini';
+import '../zod-locale.js';
+import { sameInstant } from '../instants.js';
+import { isUnicodeText, sentBackInstant } from '../text-rules.js';
+import { absentAsNull, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
+import { recordIdValue } from './ids-and-paging.js';
+
+/**
+ * THE location (seed 000 "Customer locations"): its fields, what a client
+ * may write, what the API shows, and how its item is keyed. Request and
+ * response schemas, the record type and the key builders derive from this.
+ */
+
+export const geocodeStatuses = ['pending', 'geocoded', 'not_found', 'failed', 'manual'] as const;
+export type GeocodeStatus = (typeof geocodeStatuses)[number];
+
+/**
+ * How exactly the coordinates pin the address, finest first: the providers'
+ * answers (rooftop … locality), the state's centroid (`region`) and a
+ * client's own pin (`manual`).
+ */
+export const geocodePrecisions = ['rooftop', 'interpolated', 'street', 'postal_code', 'locality', 'region', 'manual'] as const;
+export type GeocodePrecision = (typeof geocodePrecisions)[number];
+
+/** Lengths of the stored text fields (the request schemas enforce them). */
+export const locationLimits = {
+  name: 255,
+  street: 255,
+  city: 100,
+  /** Stored timestamps: 2026-01-15T10:00:00Z. */
+  instant: 20,
+  /** Source names: amazon-location, us-zip-centroids, us-state-centroids, client. */
+  source: 40,
+} as const;
+
+/**
+ * USPS two-letter codes of places a crew can drive to: the 50 states, DC, the
+ * inhabited territories and the freely associated states. The military
+ * "states" (AA, AE, AP) are mail routes, not service sites, so they are left out.
+ */
+export const usStateCodes = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
+  'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND',
+  'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'DC',
+  'AS', 'GU', 'MP', 'PR', 'VI',
+  'FM', 'MH', 'PW',
+] as const;
+export type UsStateCode = (typeof usStateCodes)[number];
+
+const text = (max: number) =>
+  z
+    .string('must be a string')
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.refine(isUnicodeText, 'must be valid Unicode text'),
+    );
+
+export const locationName = text(locationLimits.name);
+export const addressStreet = text(locationLimits.street);
+export const addressCity = text(locationLimits.city);
+/** Room for a code with some surrounding spaces, which are trimmed. */
+const maxStateInputLength = 16;
+/** Case-insensitive in, uppercase out. */
+export const addressState = z
+  .pipe(
+    z
+      .string('must be a two-letter USPS state code')
+      .check(z.maxLength(maxStateInputLength, 'must be a two-letter USPS state or territory code, e.g. TX'), z.trim(), z.toUpperCase()),
+    z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'),
+  )
+  // Documented on its input side: any case is accepted, the answer is uppercase.
+  .register(z.globalRegistry, {
+    description: 'Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out',
+    override: { pattern: '^\\s*[A-Za-z]{2}\\s*$', maxLength: maxStateInputLength },
+  });
+export const addressZip = z
+  .string('must be a 5-digit ZIP code')
+  .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'))
+  // The pattern already bounds it; the lengths are documented for clients that read only those.
+  .register(z.globalRegistry, { override: { minLength: 5, maxLength: 5 } });
+export const isPrimary = z.boolean('must be true or false');
+/** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
+const coordinateNote = 'Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored.';
+export const latitude = z
+  .number('must be a number')
+  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90'))
+  .register(z.globalRegistry, { description: coordinateNote });
+export const longitude = z
+  .number('must be a number')
+  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180'))
+  .register(z.globalRegistry, { description: coordinateNote });
+
+/** A pin is both coordinates or neither; one alone names no point. */
+const bothCoordinatesOrNeither = z.superRefine((body: { latitude?: number; longitude?: number }, ctx) => {
+  if ((body.latitude === undefined) !== (body.longitude === undefined)) {
+    const missing = body.latitude === undefined ? 'latitude' : 'longitude';
+    const given = missing === 'latitude' ? 'longitude' : 'latitude';
+    ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${given} is given (send both or neither)` });
+  }
+});
+
+const provisional = 'until the geocoder answers, and when it cannot, the ZIP or state centroid, as geocode_precision says';
+const storedInstant = z.string().check(z.maxLength(locationLimits.instant));
+const sameValue = (sent: unknown, current: unknown) => sent === current;
+const sameTime = (sent: unknown, current: unknown) => sameInstant(sent, current as string | null);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, `must be one of ${values.join(', ')}`);
+
+/**
+ * Seed 000's fields in its order, then the geocoding facts. Coordinates are
+ * never null (seed 000 documents numbers): until the geocoder answers, and
+ * when it cannot, they are the ZIP's or the state's centroid, as
+ * `geocode_precision` says.
+ */
+export const locationEntity = defineEntity({
+  name: 'location',
+  version: 1,
+  apiName: 'Location',
+  readOnlyNote: 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value',
+  fields: {
+    location_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
+    location_name: field.writable(locationName, z.string().check(z.maxLength(locationLimits.name))),
+    address_street: field.writable(addressStreet, z.string().check(z.maxLength(locationLimits.street))),
+    address_city: field.writable(addressCity, z.string().check(z.maxLength(locationLimits.city))),
+    address_state: field.writable(addressState, z.string().check(z.length(2))),
+    address_zip: field.writable(addressZip, z.string().check(z.length(5))),
+    latitude: field.writableOptional(
+      latitude,
+      z.number().check(z.gte(-90), z.lte(90)).register(z.globalRegistry, { description: `Latitude (auto-geocoded; never null: ${provisional})` }),
+    ),
+    longitude: field.writableOptional(
+      longitude,
+      z.number().check(z.gte(-180), z.lte(180)).register(z.globalRegistry, { description: `Longitude (auto-geocoded; never null: ${provisional})` }),
+    ),
+    /** Optional on create: a customer's first location is primary whatever is sent. */
+    is_primary: field.writableOptional(isPrimary, z.boolean()),
+    created_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
+    updated_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
+    geocode_status: field.readOnly(z.enum(geocodeStatuses), oneOf(geocodeStatuses), sameValue),
+    geocode_precision: field.readOnly(
+      z.enum(geocodePrecisions).register(z.globalRegistry, {
+        description:
+          'How precisely the coordinates pin the address: rooftop, interpolated, street, postal_code (ZIP centroid), locality (town), region (state centroid), manual (pinned by the client)',
+      }),
+      oneOf(geocodePrecisions),
+      sameValue,
+    ),
+    geocode_source: field.readOnly(
+      z.string().check(z.maxLength(locationLimits.source)).register(z.globalRegistry, {
+        description: 'Where the coordinates come from: amazon-location, us-zip-centroids, us-state-centroids or client',
+      }),
+      z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)),
+      sameValue,
+    ),
+    geocoded_at: absentAsNull(
+      field.readOnly(
+        z.nullable(storedInstant).register(z.globalRegistry, {
+          description: 'When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed',
+        }),
+        z.nullable(sentBackInstant),
+        sameTime,
+      ),
+    ),
+    // What the store keeps beside the API object:
+    tenant_id: field.internal<string>(),
+    customer_id: field.internal<number>(),
+    /** 1 on create, +1 on every change of an address field; the geocoder writes only if it is unchanged. */
+    address_version: field.internal<number>(),
+  },
+  bodyChecks: [bothCoordinatesOrNeither],
+  keys: {
+    /** In its customer's item collection, after the customer item (sk CUSTOMER sorts before LOCATION#…), in id order. */
+    primary: {
+      pk: ['T', { field: 'tenant_id' }, 'C', { field: 'customer_id' }],
+      sk: ['LOCATION', { field: 'location_id', sortsAsNumber: true }],
+    },
+  },
+});
+
+type LocationFields = typeof locationEntity.fields;
+export type LocationObject = ApiObjectOf<LocationFields>;
+export type LocationRecord = RecordOf<LocationFields>;
+export type CreateLocationInput = CreateInputOf<LocationFields>;
+export type UpdateLocationInput = UpdateInputOf<LocationFields>;
+export type LocationPatch = PatchOf<LocationFields>;
+
+/** The address fields: changing any of them sends the location back to the geocoder. */
+export const addressFields = ['address_street', 'address_city', 'address_state', 'address_zip'] as const;
+export type AddressField = (typeof addressFields)[number];

@@ -1,0 +1,48 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, revokeApiKey } from '../../lib/api-keys/api-keys.js';
+import { createCustomer, updateCustomer } from '../../lib/customers/customers.js';
+import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
+import { createLocation, deleteLocation, updateLocation } from '../../lib/locations/locations.js';
+import { createLocationBody, updateLocationBody } from '../../lib/locations/schema.js';
+import type { Store } from '../../lib/store/client.js';
+import { useFreshTable } from '../support/fresh-table.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await useFreshTable('items');
+});
+
+async function allItems(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(new ScanCommand({ TableName: store.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+describe('items in the table', () => {
+  it('every item any write path leaves behind names its entity and the version of its shape', async () => {
+    const tenant = 'markers';
+    const c = await createCustomer(tenant, createCustomerBody.parse({
+      customer_name: 'Riverside Medical', customer_email: 'ops@riverside.example', customer_phone: '+12025550100', default_sla_hours: 4,
+    }));
+    await updateCustomer(tenant, c.customer_id, updateCustomerBody.parse({ customer_name: 'Riverside Clinic', customer_email: 'desk@riverside.example' }));
+    const address = { location_name: 'East', address_street: '1 Main St', address_city: 'Dallas', address_state: 'TX', address_zip: '75201' };
+    const first = await createLocation(tenant, c.customer_id, createLocationBody.parse(address));
+    const second = await createLocation(tenant, c.customer_id, createLocationBody.parse({ ...address, location_name: 'West', is_primary: true }));
+    await updateLocation(tenant, c.customer_id, first.location_id, updateLocationBody.parse({ address_city: 'Austin' }));
+    await deleteLocation(tenant, c.customer_id, second.location_id);
+    const key = await createApiKey({ tenantId: tenant, name: 'sync', scopes: ['customers:read'] });
+    await revokeApiKey(key.record.key_id);
+
+    const items = await allItems();
+    const entities = new Set(items.map((i) => i.entity));
+    expect([...entities].sort()).toEqual(['api_key', 'customer', 'email_guard', 'location', 'tally', 'tenant_counters', 'term']);
+    const unmarked = items.filter((i) => typeof i.entity !== 'string' || i.entity_version !== 1);
+    expect(unmarked).toEqual([]);
+  });
+});
