@@ -41,14 +41,14 @@ module.exports = {
       severity: 'error',
       comment: 'Domain rules know nothing of Lambda, HTTP or the local runtime.',
       from: { path: domain },
-      to: { path: ['^lib/http/', '^lib/local/', '^lib/routes\\.ts$', 'node_modules/@middy/', 'node_modules/@types/aws-lambda/'] },
+      to: { path: ['^lib/http/', '^lib/local/', '^lib/routes(\\.ts$|/)', 'node_modules/@middy/', 'node_modules/@types/aws-lambda/'] },
     },
     {
       name: 'store-not-to-domain',
       severity: 'error',
       comment: 'The store adapts DynamoDB to what the domain needs; it does not import the domain (types included).',
       from: { path: '^lib/store/' },
-      to: { path: [domain, '^lib/http/', '^lib/local/', '^lib/routes\\.ts$'] },
+      to: { path: [domain, '^lib/http/', '^lib/local/', '^lib/routes(\\.ts$|/)'] },
     },
     {
       name: 'http-not-to-store',
@@ -69,7 +69,7 @@ module.exports = {
       severity: 'error',
       comment: 'Entity declarations are what domain and store share: they import neither, nor HTTP, the local runtime or the routes.',
       from: { path: '^lib/model/' },
-      to: { path: [domain, '^lib/store/', '^lib/http/', '^lib/local/', '^lib/routes\\.ts$', '^lib/openapi/', '^lib/sqs/'] },
+      to: { path: [domain, '^lib/store/', '^lib/http/', '^lib/local/', '^lib/routes(\\.ts$|/)', '^lib/openapi/', '^lib/sqs/'] },
     },
     {
       name: 'phone-rules-stay-neutral',

@@ -158,7 +158,7 @@ runSection('scaling', async ({ quick, log }) => {
     '"garcia" one of 50 surnames drawn at random (≈ 2% each), so the 2-word search reads both words\' term ranges (≈ 2% + 2% of',
     'the tenant) to find their intersection; "512" is the area code of every 20th phone (5%) plus the numbers ending in 512.',
     '',
-    `Seeding: ${seeding.join('; ')} customers — through the store's bulk path (\`customerStore.reserveIds\` + \`bulkLoad\`: the items`,
+    `Seeding: ${seeding.join('; ')} customers — through the store's bulk path (\`customerBulk.reserveIds\` + \`bulkLoad\`: the items`,
     `\`createCustomer\` writes, via BatchWriteItem). Checked before seeding: for 30 customers, createCustomer and the bulk path`,
     `wrote the same ${checkedItems} items (tenant id and timestamps normalized). The bench table has no stream (DynamoDB Local`,
     'slows every write as stream records pile up; reads never touch it); otherwise it is `createTableInput` of lib/store/table.ts.',

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createCustomer, newCustomerRecord } from '../../lib/customers/customers.js';
-import { customerStore } from '../../lib/store/customer-store.js';
+import { customerBulk } from '../../lib/store/customer-store.js';
 import type { Store } from '../../lib/store/client.js';
 import { generateCustomer } from './customer-generator.js';
 
@@ -19,7 +19,7 @@ export async function seedCustomers(
 ): Promise<void> {
   const count = to - from + 1;
   if (count <= 0) return;
-  const first = await customerStore.reserveIds(tenantId, count);
+  const first = await customerBulk.reserveIds(tenantId, count);
   if (first !== from) throw new Error(`expected the tenant's next id to be ${from}, got ${first}: seed a tenant in order`);
   const chunk = opts.chunk ?? 100;
   let next = from;
@@ -33,7 +33,7 @@ export async function seedCustomers(
         next = end + 1;
         const records = [];
         for (let i = start; i <= end; i++) records.push(newCustomerRecord(tenantId, i, generateCustomer(i).input, now));
-        await customerStore.bulkLoad(records);
+        await customerBulk.bulkLoad(records);
         done += end - start + 1;
         opts.onProgress?.(done);
       }
@@ -50,8 +50,8 @@ export async function seedCustomers(
 export async function checkBulkPathEquivalence(db: Store, n: number): Promise<number> {
   const now = new Date('2026-01-15T12:00:00Z');
   for (let i = 1; i <= n; i++) await createCustomer('eqa', generateCustomer(i).input, now);
-  const first = await customerStore.reserveIds('eqb', n);
-  await customerStore.bulkLoad(Array.from({ length: n }, (_, k) => newCustomerRecord('eqb', first + k, generateCustomer(first + k).input, now)));
+  const first = await customerBulk.reserveIds('eqb', n);
+  await customerBulk.bulkLoad(Array.from({ length: n }, (_, k) => newCustomerRecord('eqb', first + k, generateCustomer(first + k).input, now)));
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -1,8 +1,8 @@
 import { createCustomer } from '../../lib/customers/customers.js';
 import { httpEndpoint } from '../../lib/http/endpoint.js';
-import { routes } from '../../lib/routes.js';
+import { createCustomerRoute } from '../../lib/routes/create-customer.js';
 
-export const handler = httpEndpoint(routes.createCustomer, async ({ tenantId, body }) => {
+export const handler = httpEndpoint(createCustomerRoute, async ({ tenantId, body }) => {
   const customer = await createCustomer(tenantId, body);
   return {
     success: true,

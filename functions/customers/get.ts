@@ -1,10 +1,10 @@
 import { getCustomer, toCustomerObject } from '../../lib/customers/customers.js';
-import { maxEmbeddedLocations } from '../../lib/customers/schema.js';
+import { maxEmbeddedLocations } from '../../lib/customers/customer-detail.js';
 import { httpEndpoint } from '../../lib/http/endpoint.js';
 import { getCustomerWithLocations } from '../../lib/locations/locations.js';
-import { routes } from '../../lib/routes.js';
+import { getCustomerRoute } from '../../lib/routes/get-customer.js';
 
-export const handler = httpEndpoint(routes.getCustomer, async ({ tenantId, params, query }) => {
+export const handler = httpEndpoint(getCustomerRoute, async ({ tenantId, params, query }) => {
   if (query.include === 'locations') {
     const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId, maxEmbeddedLocations);
     return { data: { ...toCustomerObject(customer), locations } };

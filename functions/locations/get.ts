@@ -1,7 +1,7 @@
 import { httpEndpoint } from '../../lib/http/endpoint.js';
 import { getLocation } from '../../lib/locations/locations.js';
-import { routes } from '../../lib/routes.js';
+import { getLocationRoute } from '../../lib/routes/get-location.js';
 
-export const handler = httpEndpoint(routes.getLocation, async ({ tenantId, params }) => {
+export const handler = httpEndpoint(getLocationRoute, async ({ tenantId, params }) => {
   return { data: await getLocation(tenantId, params.customerId, params.locationId) };
 });

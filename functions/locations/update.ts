@@ -1,8 +1,8 @@
 import { httpEndpoint } from '../../lib/http/endpoint.js';
 import { updateLocation } from '../../lib/locations/locations.js';
-import { routes } from '../../lib/routes.js';
+import { updateLocationRoute } from '../../lib/routes/update-location.js';
 
-export const handler = httpEndpoint(routes.updateLocation, async ({ tenantId, params, body }) => {
+export const handler = httpEndpoint(updateLocationRoute, async ({ tenantId, params, body }) => {
   const location = await updateLocation(tenantId, params.customerId, params.locationId, body);
   return { success: true, message: 'Location updated successfully', data: location };
 });

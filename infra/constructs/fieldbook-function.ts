@@ -10,6 +10,8 @@ import { lambdaBundling } from '../bundling.js';
 import { projectPath, projectRoot } from '../project-paths.js';
 import { readSettings } from '../settings.js';
 
+const shellQuote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+
 /** How much of the table a function may touch. */
 export type TableAccess = 'read' | 'read-write';
 
@@ -87,6 +89,15 @@ export class FieldbookFunction extends nodejs.NodejsFunction {
         mainFields: lambdaBundling.mainFields,
         // Synth must work offline and without Docker: esbuild comes from node_modules.
         forceDockerBundling: false,
+        // The metafile tells which data files (infra/data-files.json) the bundle reads; the hook ships those beside it.
+        metafile: true,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `node ${shellQuote(`${inputDir}/infra/copy-data-files.mjs`)} ${shellQuote(inputDir)} ${shellQuote(outputDir)}`,
+          ],
+        },
       },
     });
   }

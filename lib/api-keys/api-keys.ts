@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { toStoredInstant } from '../instants.js';
-import { apiKeyStore, type ApiKeyRecord } from '../store/api-key-store.js';
+import { type ApiKeyRecord, apiKeyAdmin, apiKeyLookup } from '../store/api-key-store.js';
 
 export const scopes = ['customers:read', 'customers:write'] as const;
 export type Scope = (typeof scopes)[number];
@@ -40,28 +40,28 @@ export async function createApiKey(opts: {
     scopes: [...new Set(opts.scopes)],
     created_at: toStoredInstant(opts.now ?? new Date()),
   };
-  await apiKeyStore.put(record);
+  await apiKeyAdmin.put(record);
   return { key, record };
 }
 
 /** Ensures a key with this exact value exists (idempotent; used for the local demo key). */
 export async function ensureApiKey(opts: { tenantId: string; name: string; scopes: string[]; key: string }): Promise<void> {
-  const existing = await apiKeyStore.byHash(hashApiKey(opts.key));
+  const existing = await apiKeyLookup.byHash(hashApiKey(opts.key));
   if (existing && !existing.revoked_at && existing.tenant_id === opts.tenantId) return;
   if (existing) throw new Error('that key value is already in use by another tenant or was revoked');
   await createApiKey(opts);
 }
 
 export async function listApiKeys(tenantId?: string): Promise<ApiKeyRecord[]> {
-  return apiKeyStore.list(tenantId);
+  return apiKeyAdmin.list(tenantId);
 }
 
 /** Revokes by key id (the listed 12-character handle) or by the key itself. */
 export async function revokeApiKey(keyIdOrKey: string): Promise<ApiKeyRecord | undefined> {
-  const all = await apiKeyStore.list();
+  const all = await apiKeyAdmin.list();
   const match = all.find((r) => r.key_id === keyIdOrKey || r.key_hash === hashApiKey(keyIdOrKey));
   if (!match) return undefined;
-  await apiKeyStore.revoke(match.key_hash, toStoredInstant(new Date()));
+  await apiKeyAdmin.revoke(match.key_hash, toStoredInstant(new Date()));
   return { ...match, revoked_at: match.revoked_at ?? toStoredInstant(new Date()) };
 }
 
@@ -81,7 +81,7 @@ export async function authenticate(key: string, cacheMs: number, now = Date.now(
   const keyHash = hashApiKey(key);
   const hit = cache.get(keyHash);
   if (hit && hit.expires > now) return hit.principal;
-  const record = await apiKeyStore.byHash(keyHash);
+  const record = await apiKeyLookup.byHash(keyHash);
   const principal =
     record && !record.revoked_at ? { tenantId: record.tenant_id, keyId: record.key_id, scopes: record.scopes } : undefined;
   if (cache.size >= maxCacheEntries) cache.delete(cache.keys().next().value!);

@@ -1,6 +1,6 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
-import { customerStore, termKey, type TenantCounters } from '../store/customer-store.js';
+import { termKey, type TenantCounters, customerListing, customerReads, customerWrites } from '../store/customer-store.js';
 import { toStoredInstant } from '../instants.js';
 import {
   customerEntity,
@@ -10,7 +10,7 @@ import {
   type CustomerRecord,
   type UpdateCustomerInput,
 } from '../model/customer.js';
-import type { ListCustomersQuery } from './schema.js';
+import type { ListCustomersQuery } from './list-query.js';
 import { prefixesOf, searchFilterOf, termsOf } from './search-terms.js';
 
 /** The customer object exactly as seed 000 lists its fields, in that order (the declaration's order). */
@@ -40,16 +40,16 @@ export function newCustomerRecord(tenantId: string, customerId: number, input: C
 export async function createCustomer(tenantId: string, input: CreateCustomerInput, now = new Date()): Promise<CustomerObject> {
   // Cheap pre-check so that retried duplicates do not burn ids; the
   // transaction's guard item is what actually enforces uniqueness.
-  if ((await customerStore.emailOwner(tenantId, emailKeyOf(input.customer_email))) !== undefined) {
+  if ((await customerReads.emailOwner(tenantId, emailKeyOf(input.customer_email))) !== undefined) {
     throw new DuplicateCustomerError(input.customer_email);
   }
-  const created = await customerStore.create(tenantId, (customerId) => newCustomerRecord(tenantId, customerId, input, now));
+  const created = await customerWrites.create(tenantId, (customerId) => newCustomerRecord(tenantId, customerId, input, now));
   if (created.outcome === 'duplicate_email') throw new DuplicateCustomerError(input.customer_email);
   return toCustomerObject(created.record);
 }
 
 export async function getCustomer(tenantId: string, customerId: number): Promise<CustomerRecord> {
-  const c = await customerStore.get(tenantId, customerId);
+  const c = await customerReads.get(tenantId, customerId);
   if (!c) throw new NotFoundError('Customer');
   return c;
 }
@@ -67,7 +67,7 @@ export async function updateCustomer(
 ): Promise<CustomerObject> {
   const patch: CustomerPatch = customerEntity.writableOf(input);
   return withRetries(retryProfiles.optimisticWrite, async () => {
-    const before = await customerStore.get(tenantId, customerId, true);
+    const before = await customerReads.get(tenantId, customerId, true);
     if (!before) throw new NotFoundError('Customer');
     customerEntity.assertReadOnlyUnchanged(input, before);
     const changed = (Object.keys(patch) as (keyof CustomerPatch)[]).filter(
@@ -83,10 +83,10 @@ export async function updateCustomer(
       version: before.version + 1,
     };
     if (after.email_key !== before.email_key) {
-      const owner = await customerStore.emailOwner(tenantId, after.email_key);
+      const owner = await customerReads.emailOwner(tenantId, after.email_key);
       if (owner !== undefined && owner !== customerId) throw new DuplicateCustomerError(after.customer_email);
     }
-    const outcome = await customerStore.replace(before, after);
+    const outcome = await customerWrites.replace(before, after);
     if (outcome === 'ok') return toCustomerObject(after);
     if (outcome === 'duplicate_email') throw new DuplicateCustomerError(after.customer_email);
     return retryAgain;
@@ -125,7 +125,7 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
   }
 
   if (q.created_after || q.created_before) {
-    const rows = await customerStore.idsByCreated(tenantId, q.created_after, q.created_before);
+    const rows = await customerListing.idsByCreated(tenantId, q.created_after, q.created_before);
     const ids = rows
       .filter((r) => hasLocations === undefined || r.locationCount > 0 === hasLocations)
       .map((r) => r.id)
@@ -138,14 +138,14 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
   const customerCount = lastCustomerId - gaps.length;
 
   if (hasLocations !== undefined) {
-    const located = await customerStore.locatedCount(tenantId, counters);
+    const located = await customerListing.locatedCount(tenantId, counters);
     const total = hasLocations ? located : customerCount - located;
-    const ids = offset < total ? await customerStore.idsByLocated(tenantId, hasLocations, offset + q.per_page) : [];
-    return { items: (await customerStore.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
+    const ids = offset < total ? await customerListing.idsByLocated(tenantId, hasLocations, offset + q.per_page) : [];
+    return { items: (await customerReads.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
   }
 
   const ids = idsAtPosition(lastCustomerId, gaps, offset, q.per_page);
-  return { items: (await customerStore.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
+  return { items: (await customerReads.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
 }
 
 /**
@@ -156,11 +156,11 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
  * tidied up on the way.
  */
 async function idSpace(tenantId: string): Promise<{ counters: TenantCounters; gaps: number[] }> {
-  const counters = await customerStore.counters(tenantId);
+  const counters = await customerListing.counters(tenantId);
   const pending = counters.pendingCustomerIds;
   if (pending.size === 0) return { counters, gaps: counters.vacantCustomerIds };
-  const written = new Set((await customerStore.getMany(tenantId, [...pending.keys()])).map((c) => c.customer_id));
-  await customerStore.settlePending(tenantId, pending, written).catch(() => undefined);
+  const written = new Set((await customerReads.getMany(tenantId, [...pending.keys()])).map((c) => c.customer_id));
+  await customerListing.settlePending(tenantId, pending, written).catch(() => undefined);
   const unwritten = [...pending.keys()].filter((id) => !written.has(id));
   const gaps = [...new Set([...counters.vacantCustomerIds, ...unwritten])].sort((a, b) => a - b);
   return { counters, gaps };
@@ -188,7 +188,7 @@ async function idsMatchingAll(tenantId: string, words: string[]): Promise<number
   // Longer words tend to match fewer customers: start with them, stop when nothing is left.
   for (const word of [...words].sort((a, b) => b.length - a.length)) {
     const matches = new Set<number>();
-    const sets = await Promise.all(prefixesOf(word).map((p) => customerStore.idsByTermPrefix(tenantId, p)));
+    const sets = await Promise.all(prefixesOf(word).map((p) => customerListing.idsByTermPrefix(tenantId, p)));
     for (const s of sets) for (const id of s) if (!result || result.has(id)) matches.add(id);
     result = matches;
     if (result.size === 0) break;
@@ -199,12 +199,12 @@ async function idsMatchingAll(tenantId: string, words: string[]): Promise<number
 async function filterByRecord(tenantId: string, ids: number[], keep: (c: CustomerRecord) => boolean): Promise<number[]> {
   const kept: number[] = [];
   for (let i = 0; i < ids.length; i += 100) {
-    for (const c of await customerStore.getMany(tenantId, ids.slice(i, i + 100))) if (keep(c)) kept.push(c.customer_id);
+    for (const c of await customerReads.getMany(tenantId, ids.slice(i, i + 100))) if (keep(c)) kept.push(c.customer_id);
   }
   return kept;
 }
 
 async function pageOf(tenantId: string, sortedIds: number[], offset: number, perPage: number): Promise<CustomerPage> {
   const pageIds = sortedIds.slice(offset, offset + perPage);
-  return { items: (await customerStore.getMany(tenantId, pageIds)).map(toCustomerObject), total: sortedIds.length };
+  return { items: (await customerReads.getMany(tenantId, pageIds)).map(toCustomerObject), total: sortedIds.length };
 }

@@ -1,5 +1,4 @@
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
@@ -45,7 +44,9 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  * has both), then the origin guard, then who is asking (API key 401, scope
  * 403) before anything about the request is judged, so an unauthenticated
  * caller learns nothing from body checks: body size 413, charset and content
- * type 415, JSON 400, then zod validation.
+ * type 415, JSON 400, then zod validation. No header normalizer: API
+ * Gateway's payload 2.0 and the local server (Node's parser) hand over header
+ * names lowercased already.
  */
 export function httpEndpoint<R extends RouteDefinition, B extends SuccessBody<R>>(
   route: R,
@@ -56,7 +57,6 @@ export function httpEndpoint<R extends RouteDefinition, B extends SuccessBody<R>
     .use(requestIdMiddleware())
     .use(errorEnvelopeMiddleware())
     .use(originGuardMiddleware())
-    .use(httpHeaderNormalizer())
     .use(route.scope ? [apiKeyAuthMiddleware(route.scope)] : [])
     .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), httpJsonBodyParser()] : [])
     .use(validateRequestMiddleware(route.request, route.pathNames))

@@ -13,7 +13,7 @@ import {
   type LocationRecord,
   type UpdateLocationInput,
 } from '../model/location.js';
-import { locationStore, type CustomerLocationState, type LocationChanges } from '../store/location-store.js';
+import { type CustomerLocationState, type LocationChanges, locationReads, locationWrites } from '../store/location-store.js';
 import type { ListLocationsQuery } from './schema.js';
 
 /**
@@ -77,7 +77,7 @@ const retryingLostRaces = <T>(attempt: (n: number) => Promise<T | typeof retryAg
   withRetries(retryProfiles.optimisticWrite, attempt, () => new ServiceUnavailableError());
 
 async function customerOrNotFound(tenantId: string, customerId: number): Promise<CustomerLocationState> {
-  const customer = await locationStore.customerState(tenantId, customerId);
+  const customer = await locationReads.customerState(tenantId, customerId);
   if (!customer) throw new NotFoundError('Customer');
   return customer;
 }
@@ -96,7 +96,7 @@ export async function createLocation(
 ): Promise<LocationObject> {
   // Checked before allocating, so requests for unknown customers burn no ids.
   let customer = await customerOrNotFound(tenantId, customerId);
-  const locationId = await locationStore.allocateId(tenantId);
+  const locationId = await locationWrites.allocateId(tenantId);
   return retryingLostRaces(async (attempt) => {
     if (attempt > 1) customer = await customerOrNotFound(tenantId, customerId);
     const at = toStoredInstant(now());
@@ -118,12 +118,12 @@ export async function createLocation(
       address_version: 1,
     };
     const demote = isPrimary && !first ? customer.primaryLocationId : undefined;
-    return (await locationStore.insert(record, customer, demote)) === 'ok' ? toLocationObject(record) : retryAgain;
+    return (await locationWrites.insert(record, customer, demote)) === 'ok' ? toLocationObject(record) : retryAgain;
   });
 }
 
 export async function getLocation(tenantId: string, customerId: number, locationId: number): Promise<LocationObject> {
-  const location = await locationStore.get(tenantId, customerId, locationId);
+  const location = await locationReads.get(tenantId, customerId, locationId);
   if (!location) return locationNotFound(tenantId, customerId);
   return toLocationObject(location);
 }
@@ -135,11 +135,11 @@ export interface LocationPage {
 
 /** A page of a customer's locations in id order; the total is the customer's location_count (no counting read). */
 export async function listLocations(tenantId: string, customerId: number, q: ListLocationsQuery): Promise<LocationPage> {
-  const customer = await locationStore.customerState(tenantId, customerId, false);
+  const customer = await locationReads.customerState(tenantId, customerId, false);
   if (!customer) throw new NotFoundError('Customer');
   const offset = (q.page - 1) * q.per_page;
   if (offset >= customer.locationCount) return { items: [], total: customer.locationCount };
-  const items = await locationStore.page(tenantId, customerId, offset, q.per_page);
+  const items = await locationReads.page(tenantId, customerId, offset, q.per_page);
   return { items: items.map(toLocationObject), total: customer.locationCount };
 }
 
@@ -147,7 +147,7 @@ const primaryFirst = (a: LocationRecord, b: LocationRecord) => Number(b.is_prima
 
 /** All of a customer's locations, primary first, then by id. */
 export async function locationsOfCustomer(tenantId: string, customerId: number): Promise<LocationObject[]> {
-  return (await locationStore.all(tenantId, customerId)).sort(primaryFirst).map(toLocationObject);
+  return (await locationReads.all(tenantId, customerId)).sort(primaryFirst).map(toLocationObject);
 }
 
 /**
@@ -161,12 +161,12 @@ export async function getCustomerWithLocations(
   customerId: number,
   max: number,
 ): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
-  const { customer, locations } = await locationStore.collection(tenantId, customerId, max);
+  const { customer, locations } = await locationReads.collection(tenantId, customerId, max);
   if (!customer) throw new NotFoundError('Customer');
   const primaryId = customer.primary_location_id;
   let embedded = locations;
   if (primaryId !== undefined && !locations.some((l) => l.location_id === primaryId)) {
-    const primary = await locationStore.get(tenantId, customerId, primaryId);
+    const primary = await locationReads.get(tenantId, customerId, primaryId);
     if (primary) embedded = [primary, ...locations.slice(0, max - 1)];
   }
   return { customer, locations: embedded.sort(primaryFirst).map(toLocationObject) };
@@ -213,7 +213,7 @@ export async function updateLocation(
 ): Promise<LocationObject> {
   const patch: LocationPatch = locationEntity.writableOf(body);
   return retryingLostRaces(async () => {
-    const before: StoredLocation | undefined = await locationStore.get(tenantId, customerId, locationId, true);
+    const before: StoredLocation | undefined = await locationReads.get(tenantId, customerId, locationId, true);
     if (!before) return locationNotFound(tenantId, customerId);
     const shown = toLocationObject(before);
     locationEntity.assertReadOnlyUnchanged(body, shown);
@@ -224,13 +224,13 @@ export async function updateLocation(
     }
     const changes = changesOf(before, shown, patch, toStoredInstant(now()));
     if (Object.keys(changes).length === 0) return shown;
-    let primaryMove: Parameters<typeof locationStore.update>[2];
+    let primaryMove: Parameters<typeof locationWrites.update>[2];
     if (changes.is_primary) {
       const customer = await customerOrNotFound(tenantId, customerId);
       primaryMove = { customer, demote: customer.primaryLocationId };
     }
     // The store's record type predates null-free coordinates; it writes `before` only as conditions and the merged answer.
-    const result = await locationStore.update(before as LocationRecord, changes, primaryMove);
+    const result = await locationWrites.update(before as LocationRecord, changes, primaryMove);
     return result.outcome === 'ok' ? toLocationObject(result.after) : retryAgain;
   });
 }
@@ -239,12 +239,12 @@ export async function updateLocation(
 export async function deleteLocation(tenantId: string, customerId: number, locationId: number, now = () => new Date()): Promise<void> {
   await retryingLostRaces(async () => {
     const customer = await customerOrNotFound(tenantId, customerId);
-    const location = await locationStore.get(tenantId, customerId, locationId, true);
+    const location = await locationReads.get(tenantId, customerId, locationId, true);
     if (!location) throw new NotFoundError('Location');
     let promote: number | undefined;
     if (location.is_primary && customer.locationCount > 1) {
-      promote = (await locationStore.lowestIds(tenantId, customerId, 2)).find((id) => id !== locationId);
+      promote = (await locationReads.lowestIds(tenantId, customerId, 2)).find((id) => id !== locationId);
     }
-    return (await locationStore.remove(location, customer, promote, toStoredInstant(now()))) === 'ok' ? undefined : retryAgain;
+    return (await locationWrites.remove(location, customer, promote, toStoredInstant(now()))) === 'ok' ? undefined : retryAgain;
   });
 }

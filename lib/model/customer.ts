@@ -4,6 +4,7 @@ import { sameInstant } from '../instants.js';
 import { normalizePhone } from '../phone/phone.js';
 import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 import { absentAsNull, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
+import { customerLayout } from './customer-layout.js';
 import { recordIdValue } from './ids-and-paging.js';
 
 /**
@@ -77,8 +78,8 @@ const storedInstant = z.string().check(z.maxLength(customerLimits.instant));
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 
 export const customerEntity = defineEntity({
-  name: 'customer',
-  version: 1,
+  // Name, version and keys: ./customer-layout.ts, which location writes read without the field schemas.
+  ...customerLayout,
   apiName: 'Customer',
   // Seed 000's fields in its order: the API object lists them so.
   fields: {
@@ -103,17 +104,6 @@ export const customerEntity = defineEntity({
     /** The search terms ("ns:value") this customer is indexed under, so an update removes exactly those. */
     terms: field.internal<string[]>(),
   },
-  keys: {
-    /** A customer and its locations share one item collection. */
-    primary: { pk: ['T', { field: 'tenant_id' }, 'C', { field: 'customer_id' }], sk: ['CUSTOMER'] },
-    /** Customers with (1) or without (0) locations, in id order. */
-    gsi1: {
-      pk: ['T', { field: 'tenant_id' }, 'LOCATED', { field: 'location_count', as: (n: number) => (n > 0 ? 1 : 0) }],
-      sk: [{ field: 'customer_id', sortsAsNumber: true }],
-    },
-    /** Customers by creation time. */
-    gsi2: { pk: ['T', { field: 'tenant_id' }, 'CREATED'], sk: [{ field: 'created_at' }, { field: 'customer_id', sortsAsNumber: true }] },
-  },
 });
 
 type CustomerFields = typeof customerEntity.fields;
@@ -123,45 +113,4 @@ export type CreateCustomerInput = CreateInputOf<CustomerFields>;
 export type UpdateCustomerInput = UpdateInputOf<CustomerFields>;
 export type CustomerPatch = PatchOf<CustomerFields>;
 
-/** Uniqueness guard: one item per (tenant, normalized e-mail), written in the same transaction as its customer. */
-export const emailGuardEntity = defineEntity({
-  name: 'email_guard',
-  version: 1,
-  fields: {
-    tenant_id: field.keyOnly<string>(),
-    email_key: field.keyOnly<string>(),
-    customer_id: field.internal<number>(),
-  },
-  keys: { primary: { pk: ['T', { field: 'tenant_id' }, 'EMAIL', { field: 'email_key' }], sk: ['EMAIL'] } },
-});
-
-/** Term namespaces: `w` words of name/e-mail/domain, `p` phone digits, `r` phone digits reversed (for "ends with"). */
-export type TermNamespace = 'w' | 'p' | 'r';
-
-/** A search term or a looked-up prefix (lib/customers/search-terms.ts derives them). */
-export interface Term {
-  ns: TermNamespace;
-  value: string;
-}
-
-/**
- * A search term: one small item per (term, customer), its facts in its keys.
- * Partitioned by tenant, namespace and the term's first character, so a
- * prefix query touches one partition and reads only matching terms.
- */
-export const searchTermEntity = defineEntity({
-  name: 'term',
-  version: 1,
-  fields: {
-    tenant_id: field.keyOnly<string>(),
-    ns: field.keyOnly<TermNamespace>(),
-    value: field.keyOnly<string>(),
-    customer_id: field.keyOnly<number>(),
-  },
-  keys: {
-    primary: {
-      pk: ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }],
-      sk: [{ field: 'value' }, { field: 'customer_id', sortsAsNumber: true }],
-    },
-  },
-});
+export { emailGuardEntity, searchTermEntity, type Term, type TermNamespace } from './customer-layout.js';

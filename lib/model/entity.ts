@@ -177,11 +177,15 @@ export type UpdateInputOf<F extends Fields> = z.output<z.ZodMiniObject<UpdateSha
 /** What an update applies: the body without its read-only fields. */
 export type PatchOf<F extends Fields> = Omit<UpdateInputOf<F>, ReadOnlyKeys<F>>;
 
-/** What the store needs of any entity to key, mark and read its items. */
-export interface StoredEntity {
+/** What the store needs to key an entity's items and tell them apart. */
+export interface KeyedEntity {
   readonly name: string;
   readonly version: number;
   readonly keys: { readonly [I in IndexName]?: IndexDeclaration<string> };
+}
+
+/** ... and to write them: which fields are stored. */
+export interface StoredEntity extends KeyedEntity {
   readonly fieldNames: { readonly stored: readonly string[] };
 }
 

@@ -1,5 +1,5 @@
 import { decodePlan, type CallingCodePlan, type CountryPlan } from './plans/calling-code-plan.js';
-import { callingCodeEntries, defaultCallingCode, defaultIddPrefix } from './plans/calling-code-plans.generated.js';
+import { callingCodeTable } from './plans/calling-code-table.js';
 
 export interface NormalizedPhone {
   /** E.164, e.g. +15551234567 — what the API stores and returns. */
@@ -55,7 +55,8 @@ const plans = new Map<string, CallingCodePlan>();
 
 function planOf(callingCode: string): CallingCodePlan | undefined {
   let plan = plans.get(callingCode);
-  const entry = Object.hasOwn(callingCodeEntries, callingCode) ? callingCodeEntries[callingCode] : undefined;
+  const { entries } = callingCodeTable();
+  const entry = Object.hasOwn(entries, callingCode) ? entries[callingCode] : undefined;
   if (!plan && entry) plans.set(callingCode, (plan = decodePlan(entry)));
   return plan;
 }
@@ -63,6 +64,7 @@ function planOf(callingCode: string): CallingCodePlan | undefined {
 /** The calling code and the digits after it (extractCountryCallingCode with US as the default country). */
 function splitCallingCode(plus: boolean, digits: string): { callingCode: string; number: string } | undefined {
   if (!plus) {
+    const { defaultIddPrefix, defaultCallingCode } = callingCodeTable();
     const afterIdd = digits.startsWith(defaultIddPrefix) ? digits.slice(defaultIddPrefix.length) : undefined;
     // After 011, a 0 cannot begin a country code: then the whole is read as a US number.
     if (afterIdd && !afterIdd.startsWith('0')) return withPlus(afterIdd);
@@ -86,6 +88,7 @@ function withPlus(digits: string): { callingCode: string; number: string } | und
  * number without it fits the US pattern, or the number with it is too long.
  */
 function withoutHomeCallingCode(digits: string): string {
+  const { defaultCallingCode } = callingCodeTable();
   if (!digits.startsWith(defaultCallingCode)) return digits;
   const home = planOf(defaultCallingCode)!;
   const shorter = digits.slice(defaultCallingCode.length);

@@ -3,12 +3,22 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { apiKeyEntity, type ApiKeyRecord } from '../model/api-key.js';
 import { store } from './client.js';
 import { itemOf, recordOf } from './entity-items.js';
-import { apiKeyKeys } from './keys.js';
+import { apiKeyKeys } from './keys/api-key-keys.js';
 import { tableDefinition } from './table.js';
 
 export type { ApiKeyRecord };
 
-export const apiKeyStore = {
+/** What every function's authentication reads. */
+export const apiKeyLookup = {
+  async byHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: apiKeyKeys.key(keyHash) }));
+    return out.Item ? recordOf<ApiKeyRecord>(out.Item) : undefined;
+  },
+};
+
+/** Key management (the admin CLI). */
+export const apiKeyAdmin = {
   async put(r: ApiKeyRecord): Promise<void> {
     const { doc, tableName } = store();
     await doc.send(
@@ -19,13 +29,6 @@ export const apiKeyStore = {
       }),
     );
   },
-
-  async byHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
-    const { doc, tableName } = store();
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: apiKeyKeys.key(keyHash) }));
-    return out.Item ? recordOf<ApiKeyRecord>(out.Item) : undefined;
-  },
-
   /** All keys, or one tenant's (admin listing; the index holds keys only, then a BatchGet per 100). */
   async list(tenantId?: string): Promise<ApiKeyRecord[]> {
     const { doc, tableName } = store();
@@ -53,7 +56,6 @@ export const apiKeyStore = {
     }
     return records.sort((a, b) => a.tenant_id.localeCompare(b.tenant_id) || a.created_at.localeCompare(b.created_at));
   },
-
   /** Marks a key revoked; false when no key has that hash. */
   async revoke(keyHash: string, at: string): Promise<boolean> {
     const { doc, tableName } = store();

@@ -14,7 +14,8 @@ import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
-import { customerKeys, emailGuardKeys, searchTermKeys, tenantKeys } from './keys.js';
+import { customerKeys, emailGuardKeys, searchTermKeys } from './keys/customer-keys.js';
+import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter, countersEntityName } from './tenant-counters.js';
@@ -107,7 +108,7 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
 async function allocateCustomerId(tenantId: string): Promise<{ id: number; allocatedAt: number }> {
   const { doc, tableName } = store();
   const markers = markerSetClause(countersEntityName);
-  let seen = lastSeenCustomerId.get(tenantId) ?? (await customerStore.counters(tenantId, true)).lastCustomerId;
+  let seen = lastSeenCustomerId.get(tenantId) ?? (await readCounters(tenantId, true)).lastCustomerId;
   // The waits only spread the herd a little (counterRace): each loser already knows which id to try next.
   return withRetries(retryProfiles.counterRace, async () => {
     const id = seen + 1;
@@ -129,7 +130,7 @@ async function allocateCustomerId(tenantId: string): Promise<{ id: number; alloc
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const current = (err.Item?.last_customer_id as { N?: string } | undefined)?.N;
-      seen = current !== undefined ? Number(current) : (await customerStore.counters(tenantId, true)).lastCustomerId;
+      seen = current !== undefined ? Number(current) : (await readCounters(tenantId, true)).lastCustomerId;
       return retryAgain;
     }
   }, () => new ServiceUnavailableError());
@@ -147,6 +148,24 @@ async function releasePending(tenantId: string, customerId: number, vacate: bool
       ...(vacate ? { ExpressionAttributeValues: { ':id': new Set([customerId]) } } : {}),
     }),
   );
+}
+
+/** The tenant's counters item, read (consistently when asked). */
+async function readCounters(tenantId: string, consistent = false): Promise<TenantCounters> {
+  const { doc, tableName } = store();
+  const out = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.counters(tenantId), ConsistentRead: consistent }));
+  const item = out.Item ?? {};
+  const vacant = item.vacant_customer_ids as Set<number> | undefined;
+  const pending = new Map<number, number>();
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(pendingPrefix)) pending.set(Number(name.slice(pendingPrefix.length)), Number(value));
+  }
+  return {
+    lastCustomerId: (item.last_customer_id as number | undefined) ?? 0,
+    vacantCustomerIds: [...(vacant ?? [])].map(Number).sort((a, b) => a - b),
+    pendingCustomerIds: pending,
+    legacyLocatedCustomers: Number(item.located_customers ?? 0),
+  };
 }
 
 /** One BatchGetItem (≤ 100 keys), retrying unprocessed keys (503 if they stay unprocessed), into `found` by customer id. */
@@ -182,7 +201,14 @@ async function existingKeys(keys: { pk: string; sk: string }[]): Promise<string[
   return found;
 }
 
-export const customerStore = {
+/**
+ * The store's customer operations, in groups by what uses them, so that a
+ * function bundles only the group its use-case calls (esbuild drops an
+ * object no code reaches, with the SDK commands only it uses).
+ */
+
+/** Customers by id, and e-mail ownership. */
+export const customerReads = {
   async get(tenantId: string, customerId: number, consistent = false): Promise<CustomerRecord | undefined> {
     const { doc, tableName } = store();
     const out = await doc.send(
@@ -190,7 +216,6 @@ export const customerStore = {
     );
     return out.Item ? stripKeys(out.Item) : undefined;
   },
-
   /** Customers by id, in the order asked; missing ids are skipped. One BatchGetItem per 100 ids. */
   async getMany(tenantId: string, ids: number[]): Promise<CustomerRecord[]> {
     if (ids.length === 0) return [];
@@ -200,30 +225,16 @@ export const customerStore = {
     await Promise.all(batches);
     return ids.flatMap((id) => found.get(id) ?? []);
   },
-
   async emailOwner(tenantId: string, emailKey: string): Promise<number | undefined> {
     const { doc, tableName } = store();
     const out = await doc.send(new GetCommand({ TableName: tableName, Key: emailGuardKeys.guard(tenantId, emailKey) }));
     return out.Item?.customer_id as number | undefined;
   },
+};
 
-  async counters(tenantId: string, consistent = false): Promise<TenantCounters> {
-    const { doc, tableName } = store();
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.counters(tenantId), ConsistentRead: consistent }));
-    const item = out.Item ?? {};
-    const vacant = item.vacant_customer_ids as Set<number> | undefined;
-    const pending = new Map<number, number>();
-    for (const [name, value] of Object.entries(item)) {
-      if (name.startsWith(pendingPrefix)) pending.set(Number(name.slice(pendingPrefix.length)), Number(value));
-    }
-    return {
-      lastCustomerId: (item.last_customer_id as number | undefined) ?? 0,
-      vacantCustomerIds: [...(vacant ?? [])].map(Number).sort((a, b) => a - b),
-      pendingCustomerIds: pending,
-      legacyLocatedCustomers: Number(item.located_customers ?? 0),
-    };
-  },
-
+/** What lists read: the tenant's id space and counts, and the index and term queries. */
+export const customerListing = {
+  counters: readCounters,
   /**
    * Customers with at least one location. The tally moves inside the location
    * transactions, so it is exact after any crash; `located_customers` on the
@@ -233,7 +244,91 @@ export const customerStore = {
   async locatedCount(tenantId: string, counters: TenantCounters): Promise<number> {
     return counters.legacyLocatedCustomers + (await readTally(tenantId, 'located_customers'));
   },
+  /**
+   * Tidies the pending ids a reader found: a written one loses its mark; an
+   * unwritten one older than the grace (so past every create's lease) becomes
+   * vacant. Conditional on the mark the reader saw, so it never undoes a newer
+   * state. Housekeeping only: totals are exact without it.
+   */
+  async settlePending(
+    tenantId: string,
+    pending: Map<number, number>,
+    written: Set<number>,
+    now = Date.now(),
+    graceMs = pendingGraceMs,
+  ): Promise<void> {
+    const { doc, tableName } = store();
+    await Promise.all(
+      [...pending].map(async ([id, at]) => {
+        const vacate = !written.has(id);
+        if (vacate && now - at < graceMs) return;
+        // An eventually consistent "missing" is no proof: read it consistently first.
+        if (vacate && (await customerReads.get(tenantId, id, true))) return;
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: tenantKeys.counters(tenantId),
+              UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
+              ConditionExpression: '#p = :at',
+              ExpressionAttributeNames: { '#p': pendingAttribute(id) },
+              ExpressionAttributeValues: { ':at': at, ...(vacate ? { ':id': new Set([id]) } : {}) },
+            }),
+          );
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }),
+    );
+  },
+  /** Ids of customers with a term starting with `prefix`. Reads only matching term items. */
+  async idsByTermPrefix(tenantId: string, prefix: Term): Promise<Set<number>> {
+    const { pk } = termItemKey(tenantId, prefix, 0);
+    const ids = new Set<number>();
+    await queryPages({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) =>
+      ids.add(searchTermKeys.idFromSortKey(item.sk as string)),
+    );
+    return ids;
+  },
+  /** Customers created strictly between two instants (either bound optional): id and location count. */
+  async idsByCreated(tenantId: string, after?: string, before?: string): Promise<{ id: number; locationCount: number }[]> {
+    // gsi2sk is `${created_at}#${10-digit id}`: ':' sorts after every digit, '#' before.
+    const lo = after ? `${after}#:` : undefined;
+    const hi = before ? `${before}#` : undefined;
+    const range =
+      lo && hi ? ' AND gsi2sk BETWEEN :lo AND :hi' : lo ? ' AND gsi2sk > :lo' : hi ? ' AND gsi2sk < :hi' : '';
+    if (lo && hi && lo > hi) return [];
+    const rows: { id: number; locationCount: number }[] = [];
+    await queryPages(
+      {
+        IndexName: tableDefinition.gsi2.name,
+        KeyConditionExpression: `gsi2pk = :pk${range}`,
+        ExpressionAttributeValues: { ':pk': customerKeys.createdPartition(tenantId), ...(lo ? { ':lo': lo } : {}), ...(hi ? { ':hi': hi } : {}) },
+      },
+      (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi2sk as string), locationCount: Number(item.location_count ?? 0) }),
+    );
+    return rows;
+  },
+  /** Ids with (or without) locations in id order, the first `limit` of them. */
+  async idsByLocated(tenantId: string, hasLocations: boolean, limit: number): Promise<number[]> {
+    const ids: number[] = [];
+    await queryPages(
+      {
+        IndexName: tableDefinition.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': customerKeys.locatedPartition(tenantId, hasLocations) },
+      },
+      (item) => {
+        ids.push(customerKeys.idFromIndexSortKey(item.gsi1sk as string));
+      },
+      limit,
+    );
+    return ids.slice(0, limit);
+  },
+};
 
+/** Creating and replacing customers. */
+export const customerWrites = {
   /**
    * Creates a customer under a fresh id, so that totals stay exact through a
    * crash at any point:
@@ -269,45 +364,6 @@ export const customerStore = {
     await releasePending(tenantId, id, outcome !== 'ok').catch(() => undefined);
     return outcome === 'ok' ? { outcome, record } : { outcome };
   },
-
-  /**
-   * Tidies the pending ids a reader found: a written one loses its mark; an
-   * unwritten one older than the grace (so past every create's lease) becomes
-   * vacant. Conditional on the mark the reader saw, so it never undoes a newer
-   * state. Housekeeping only: totals are exact without it.
-   */
-  async settlePending(
-    tenantId: string,
-    pending: Map<number, number>,
-    written: Set<number>,
-    now = Date.now(),
-    graceMs = pendingGraceMs,
-  ): Promise<void> {
-    const { doc, tableName } = store();
-    await Promise.all(
-      [...pending].map(async ([id, at]) => {
-        const vacate = !written.has(id);
-        if (vacate && now - at < graceMs) return;
-        // An eventually consistent "missing" is no proof: read it consistently first.
-        if (vacate && (await customerStore.get(tenantId, id, true))) return;
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: tenantKeys.counters(tenantId),
-              UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
-              ConditionExpression: '#p = :at',
-              ExpressionAttributeNames: { '#p': pendingAttribute(id) },
-              ExpressionAttributeValues: { ':at': at, ...(vacate ? { ':id': new Set([id]) } : {}) },
-            }),
-          );
-        } catch (err) {
-          if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        }
-      }),
-    );
-  },
-
   /**
    * Replaces a customer read at `before.version`. Moves the e-mail guard and
    * the search terms in the same transaction. 'conflict' means someone else
@@ -358,7 +414,10 @@ export const customerStore = {
     // The version held, yet the old guard is not this customer's: the data is inconsistent (a bug), not a race.
     throw new Error(`customer ${before.customer_id} update cancelled on conditions ${result.failedConditions.join(',')}`);
   },
+};
 
+/** Bulk seeding (bench, imports into a new tenant). */
+export const customerBulk = {
   /**
    * Bulk seeding (bench, imports into a new tenant): reserves `count` ids in one counter update
    * and returns the first. Pair with `bulkLoad`.
@@ -366,7 +425,6 @@ export const customerStore = {
   async reserveIds(tenantId: string, count: number): Promise<number> {
     return (await addToTenantCounter(tenantId, 'last_customer_id', count)) - count + 1;
   },
-
   /**
    * Writes exactly the items `insert` writes (customer, e-mail guard, search
    * terms) with BatchWriteItem instead of one transaction per customer. A
@@ -403,52 +461,5 @@ export const customerStore = {
         return requests.length > 0 ? retryAgain : undefined;
       }, () => new ServiceUnavailableError());
     }
-  },
-
-  /** Ids of customers with a term starting with `prefix`. Reads only matching term items. */
-  async idsByTermPrefix(tenantId: string, prefix: Term): Promise<Set<number>> {
-    const { pk } = termItemKey(tenantId, prefix, 0);
-    const ids = new Set<number>();
-    await queryPages({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) =>
-      ids.add(searchTermKeys.idFromSortKey(item.sk as string)),
-    );
-    return ids;
-  },
-
-  /** Customers created strictly between two instants (either bound optional): id and location count. */
-  async idsByCreated(tenantId: string, after?: string, before?: string): Promise<{ id: number; locationCount: number }[]> {
-    // gsi2sk is `${created_at}#${10-digit id}`: ':' sorts after every digit, '#' before.
-    const lo = after ? `${after}#:` : undefined;
-    const hi = before ? `${before}#` : undefined;
-    const range =
-      lo && hi ? ' AND gsi2sk BETWEEN :lo AND :hi' : lo ? ' AND gsi2sk > :lo' : hi ? ' AND gsi2sk < :hi' : '';
-    if (lo && hi && lo > hi) return [];
-    const rows: { id: number; locationCount: number }[] = [];
-    await queryPages(
-      {
-        IndexName: tableDefinition.gsi2.name,
-        KeyConditionExpression: `gsi2pk = :pk${range}`,
-        ExpressionAttributeValues: { ':pk': customerKeys.createdPartition(tenantId), ...(lo ? { ':lo': lo } : {}), ...(hi ? { ':hi': hi } : {}) },
-      },
-      (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi2sk as string), locationCount: Number(item.location_count ?? 0) }),
-    );
-    return rows;
-  },
-
-  /** Ids with (or without) locations in id order, the first `limit` of them. */
-  async idsByLocated(tenantId: string, hasLocations: boolean, limit: number): Promise<number[]> {
-    const ids: number[] = [];
-    await queryPages(
-      {
-        IndexName: tableDefinition.gsi1.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': customerKeys.locatedPartition(tenantId, hasLocations) },
-      },
-      (item) => {
-        ids.push(customerKeys.idFromIndexSortKey(item.gsi1sk as string));
-      },
-      limit,
-    );
-    return ids.slice(0, limit);
   },
 };

@@ -1,4 +1,4 @@
-import type { IndexName, KeyPart, StoredEntity } from '../model/entity.js';
+import type { IndexName, KeyedEntity, KeyPart, StoredEntity } from '../model/entity.js';
 import { tableDefinition } from './table.js';
 
 /**
@@ -9,7 +9,7 @@ import { tableDefinition } from './table.js';
  * and the markers every item carries.
  */
 
-type AnyEntity = StoredEntity;
+type AnyEntity = KeyedEntity;
 
 /** Every item names its entity and the version of its stored shape (ElectroDB's __edb_e__/__edb_v__). */
 export const markerAttributes = { entity: 'entity', version: 'entity_version' } as const;
@@ -82,7 +82,7 @@ export function lastIdOf(entity: AnyEntity, index: IndexName, which: 'pk' | 'sk'
 }
 
 /** The item of a record: every declared index's keys, the markers, then the stored fields. */
-export function itemOf<R extends object>(entity: AnyEntity, record: R): Record<string, unknown> {
+export function itemOf<R extends object>(entity: StoredEntity, record: R): Record<string, unknown> {
   const values = record as Record<string, unknown>;
   const item: Record<string, unknown> = {};
   for (const index of Object.keys(entity.keys) as IndexName[]) Object.assign(item, keyOf(entity, index, values));

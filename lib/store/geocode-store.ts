@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { store } from './client.js';
-import { locationKeys } from './keys.js';
+import { locationKeys } from './keys/location-keys.js';
 
 /** The geocoding facts the geocoder writes onto a location. */
 export interface GeocodeFacts {

@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { customerEntity, type CustomerRecord } from '../model/customer.js';
+import type { CustomerRecord } from '../model/customer.js';
+import { customerLayout } from '../model/customer-layout.js';
 import { locationEntity, type LocationRecord } from '../model/location.js';
 import { store } from './client.js';
 import { isItemOf, itemOf, recordOf } from './entity-items.js';
-import { customerKeys, locationKeys } from './keys.js';
+import { customerKeys } from './keys/customer-keys.js';
+import { locationKeys } from './keys/location-keys.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter } from './tenant-counters.js';
 import { tallyChange } from './tenant-tallies.js';
@@ -116,7 +118,8 @@ function locationUpdate(before: LocationRecord, changes: LocationChanges) {
   };
 }
 
-export const locationStore = {
+/** Reading a customer's locations and its location bookkeeping. (Two groups, so that a read function bundles no write.) */
+export const locationReads = {
   /** The customer's location bookkeeping, or undefined when the tenant has no such customer. */
   async customerState(tenantId: string, customerId: number, consistent = true): Promise<CustomerLocationState | undefined> {
     const { doc, tableName } = store();
@@ -136,10 +139,6 @@ export const locationStore = {
       primaryLocationId: out.Item.primary_location_id as number | undefined,
     };
   },
-
-  /** Atomic per-tenant location id counter (same counters item as customer ids). */
-  allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_location_id', 1),
-
   async get(tenantId: string, customerId: number, locationId: number, consistent = false): Promise<LocationRecord | undefined> {
     const { doc, tableName } = store();
     const out = await doc.send(
@@ -147,21 +146,18 @@ export const locationStore = {
     );
     return out.Item ? stripKeys(out.Item) : undefined;
   },
-
   /** Locations of a customer in id order, positions [offset, offset+limit). Reads only up to the page's end. */
   async page(tenantId: string, customerId: number, offset: number, limit: number): Promise<LocationRecord[]> {
     const items: LocationRecord[] = [];
     await queryLocations(tenantId, customerId, {}, (item) => items.push(stripKeys(item)), offset + limit);
     return items.slice(offset, offset + limit);
   },
-
   /** Every location of a customer, in id order. */
   async all(tenantId: string, customerId: number): Promise<LocationRecord[]> {
     const items: LocationRecord[] = [];
     await queryLocations(tenantId, customerId, {}, (item) => items.push(stripKeys(item)));
     return items;
   },
-
   /**
    * A customer's item collection in one Query: the customer item (sk
    * CUSTOMER sorts before LOCATION#…) and its first `maxLocations` locations
@@ -178,13 +174,12 @@ export const locationStore = {
       { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) } },
       (item) => {
         if (isItemOf(locationEntity, item)) locations.push(stripKeys(item));
-        else if (isItemOf(customerEntity, item)) customer = recordOf<CustomerRecord>(item);
+        else if (isItemOf(customerLayout, item)) customer = recordOf<CustomerRecord>(item);
       },
       maxLocations + 1,
     );
     return { customer, locations };
   },
-
   /** The `count` lowest location ids of a customer. */
   async lowestIds(tenantId: string, customerId: number, count: number): Promise<number[]> {
     const ids: number[] = [];
@@ -192,7 +187,12 @@ export const locationStore = {
     await queryLocations(tenantId, customerId, { ProjectionExpression: 'sk', ConsistentRead: true }, (item) => ids.push(locationKeys.idFromSortKey(item.sk as string)), count);
     return ids.slice(0, count);
   },
+};
 
+/** Location writes, each with its customer's bookkeeping in one transaction. */
+export const locationWrites = {
+  /** Atomic per-tenant location id counter (same counters item as customer ids). */
+  allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_location_id', 1),
   /**
    * Writes a new location and its customer's bookkeeping in one transaction;
    * when the new location takes the primary flag, `demote` (the previous
@@ -213,7 +213,6 @@ export const locationStore = {
     if (result.failedConditions.includes(0)) throw new Error(`location id ${l.location_id} of tenant ${l.tenant_id} already in use`);
     return 'conflict';
   },
-
   /**
    * Applies `changes` to a location read as `before`. Without a primary move
    * this is one conditional UpdateItem; when the location becomes primary the
@@ -241,7 +240,6 @@ export const locationStore = {
     // The conditions pin the location's geocoding state and the primary pointer, so the merge is exact.
     return result.ok ? { outcome: 'ok', after: { ...before, ...changes } } : { outcome: 'conflict' };
   },
-
   /** Deletes a location; `promote` (the next primary) gains the flag in the same transaction. */
   async remove(l: LocationRecord, customer: CustomerLocationState, promote: number | undefined, at: string): Promise<'ok' | 'conflict'> {
     const { tableName } = store();

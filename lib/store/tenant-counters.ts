@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { store } from './client.js';
 import { markerSetClause } from './entity-items.js';
-import { tenantKeys } from './keys.js';
+import { tenantKeys } from './keys/tenant-keys.js';
 
 /** The entity name the counters item is marked with. */
 export const countersEntityName = 'tenant_counters';

@@ -1,7 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { store } from './client.js';
 import { markerSetClause } from './entity-items.js';
-import { tenantKeys } from './keys.js';
+import { tenantKeys } from './keys/tenant-keys.js';
 import { queryPages } from './query-pages.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -147,6 +147,24 @@ describe('functions', () => {
     expect(code).toMatch(/\bexport\s*\{/); // ESM
     const map = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')) as { sourcesContent?: unknown };
     expect(map.sourcesContent).toBeUndefined();
+  });
+
+  it('ships beside each bundle exactly the data files it reads, and no metafile', () => {
+    const assetOf = (operationId: string) => {
+      const fn = stack.api.functions.get(operationId)!;
+      const assetHash = (props(logicalIdOf(fn)).Code.S3Key as string).replace(/\.zip$/, '');
+      return readdirSync(path.join(outdir, readAssetManifest().files[assetHash]!.source.path)).sort();
+    };
+    const expected: Record<string, string[]> = {
+      createLocation: ['zip-centroids.bin'],
+      updateLocation: ['zip-centroids.bin'],
+      getLocation: [],
+      createCustomer: ['calling-code-plans.json'],
+      getCustomer: ['calling-code-plans.json'],
+    };
+    for (const [operationId, dataFiles] of Object.entries(expected)) {
+      expect(assetOf(operationId), operationId).toEqual(['index.mjs', 'index.mjs.map', ...dataFiles].sort());
+    }
   });
 });
 

@@ -3,14 +3,15 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustomer, listCustomers, newCustomerRecord } from '../../lib/customers/customers.js';
-import { createCustomerBody, listCustomersQuery, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { createCustomerBody, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { ServiceUnavailableError } from '../../lib/errors.js';
 import { createLocation, deleteLocation } from '../../lib/locations/locations.js';
 import { createLocationBody } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
-import { customerStore, pendingGraceMs } from '../../lib/store/customer-store.js';
-import { locationStore } from '../../lib/store/location-store.js';
+import { pendingGraceMs, customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
+import { locationReads } from '../../lib/store/location-store.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 /**
@@ -62,7 +63,7 @@ describe('totals and pages after a create dies half-way', () => {
     await expect(createCustomer(tenant, input())).rejects.toThrow('socket hang up');
     vi.restoreAllMocks();
     await createCustomer(tenant, input());
-    expect((await customerStore.counters(tenant)).pendingCustomerIds.has(2)).toBe(true);
+    expect((await customerListing.counters(tenant)).pendingCustomerIds.has(2)).toBe(true);
 
     expect(await list(tenant, { per_page: '1' })).toMatchObject({ total: 2 });
     expect(await idsOf(tenant, { per_page: '1', page: '2' })).toEqual([3]);
@@ -78,7 +79,7 @@ describe('totals and pages after a create dies half-way', () => {
     expect(await list(tenant)).toMatchObject({ total: 2 });
     expect(await idsOf(tenant)).toEqual([1, 2]);
     // The reader saw customer 1 written and cleared its mark.
-    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
   });
 
   it('crash after the transaction, before the mark was cleared: the create answered, the total is right, a reader tidies up', async () => {
@@ -86,9 +87,9 @@ describe('totals and pages after a create dies half-way', () => {
     dropConnectionOn(UpdateCommand, { afterApplying: false, when: (i) => String(i.UpdateExpression).startsWith('REMOVE') });
     const created = await createCustomer(tenant, input());
     vi.restoreAllMocks();
-    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.has(created.customer_id)).toBe(true);
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.has(created.customer_id)).toBe(true);
     expect(await list(tenant)).toMatchObject({ total: 1 });
-    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
   });
 
   it('a pending id past the grace becomes vacant; a younger one is left to its create', async () => {
@@ -96,12 +97,12 @@ describe('totals and pages after a create dies half-way', () => {
     dropConnectionOn(TransactWriteCommand, { afterApplying: false });
     await expect(createCustomer(tenant, input())).rejects.toThrow();
     vi.restoreAllMocks();
-    const { pendingCustomerIds } = await customerStore.counters(tenant, true);
+    const { pendingCustomerIds } = await customerListing.counters(tenant, true);
     const at = pendingCustomerIds.get(1)!;
-    await customerStore.settlePending(tenant, pendingCustomerIds, new Set(), at + 1000);
-    expect((await customerStore.counters(tenant, true)).pendingCustomerIds.has(1)).toBe(true);
-    await customerStore.settlePending(tenant, pendingCustomerIds, new Set(), at + pendingGraceMs + 1);
-    const after = await customerStore.counters(tenant, true);
+    await customerListing.settlePending(tenant, pendingCustomerIds, new Set(), at + 1000);
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.has(1)).toBe(true);
+    await customerListing.settlePending(tenant, pendingCustomerIds, new Set(), at + pendingGraceMs + 1);
+    const after = await customerListing.counters(tenant, true);
     expect(after.pendingCustomerIds.size).toBe(0);
     expect(after.vacantCustomerIds).toEqual([1]);
     expect(await list(tenant)).toMatchObject({ total: 0 });
@@ -113,16 +114,16 @@ describe('totals and pages after a create dies half-way', () => {
     let skew = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skew);
     // The clock jumps past the lease between taking the id and the transaction (a frozen or starved process).
-    const creating = customerStore.create(tenant, (id) => {
+    const creating = customerWrites.create(tenant, (id) => {
       skew = 120_000;
       return newCustomerRecord(tenant, id, input());
     });
     await expect(creating).rejects.toBeInstanceOf(ServiceUnavailableError);
     vi.restoreAllMocks();
-    const after = await customerStore.counters(tenant, true);
+    const after = await customerListing.counters(tenant, true);
     expect(after).toMatchObject({ lastCustomerId: 1, vacantCustomerIds: [1] });
     expect(after.pendingCustomerIds.size).toBe(0);
-    expect(await customerStore.get(tenant, 1, true)).toBeUndefined();
+    expect(await customerReads.get(tenant, 1, true)).toBeUndefined();
   });
 
   it('a create whose transaction keeps conflicting answers 503 and records its id as vacant, not pending', async () => {
@@ -141,7 +142,7 @@ describe('totals and pages after a create dies half-way', () => {
     await expect(createCustomer(tenant, input())).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(transactions.mock.calls.filter(([c]) => c instanceof TransactWriteCommand)).toHaveLength(retryProfiles.transactionConflict.maxAttempts);
     vi.restoreAllMocks();
-    const counters = await customerStore.counters(tenant, true);
+    const counters = await customerListing.counters(tenant, true);
     expect(counters).toMatchObject({ lastCustomerId: 2, vacantCustomerIds: [2] });
     expect(counters.pendingCustomerIds.size).toBe(0);
     expect(await list(tenant)).toMatchObject({ total: 1 });
@@ -151,7 +152,7 @@ describe('totals and pages after a create dies half-way', () => {
     const tenant = newTenant();
     const created = await Promise.all(Array.from({ length: 25 }, () => createCustomer(tenant, input())));
     expect(created.map((c) => c.customer_id).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const counters = await customerStore.counters(tenant, true);
+    const counters = await customerListing.counters(tenant, true);
     expect(counters).toMatchObject({ lastCustomerId: 25, vacantCustomerIds: [] });
     expect(counters.pendingCustomerIds.size).toBe(0);
   });
@@ -172,7 +173,7 @@ describe('the has_locations tally moves inside the location transactions', () =>
     expect(await idsOf(tenant, { has_locations: '1' })).toEqual([a.customer_id]);
     expect(await idsOf(tenant, { has_locations: '0' })).toEqual([b.customer_id]);
 
-    const [only] = await locationStore.all(tenant, a.customer_id);
+    const [only] = await locationReads.all(tenant, a.customer_id);
     dropConnectionOn(TransactWriteCommand, { afterApplying: true });
     await expect(deleteLocation(tenant, a.customer_id, only!.location_id)).rejects.toThrow('socket hang up');
     vi.restoreAllMocks();
@@ -187,11 +188,11 @@ describe('the has_locations tally moves inside the location transactions', () =>
     const doomed = customers.filter((_, i) => i % 3 === 0);
     await Promise.all(
       doomed.map(async (c) => {
-        const [l] = await locationStore.all(tenant, c.customer_id);
+        const [l] = await locationReads.all(tenant, c.customer_id);
         await deleteLocation(tenant, c.customer_id, l!.location_id);
       }),
     );
-    expect(await customerStore.locatedCount(tenant, await customerStore.counters(tenant))).toBe(20 - doomed.length);
+    expect(await customerListing.locatedCount(tenant, await customerListing.counters(tenant))).toBe(20 - doomed.length);
     expect(await list(tenant, { has_locations: '1' })).toMatchObject({ total: 20 - doomed.length });
     expect(await list(tenant, { has_locations: '0' })).toMatchObject({ total: doomed.length });
   });

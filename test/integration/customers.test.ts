@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustomer, getCustomer, listCustomers, newCustomerRecord, updateCustomer } from '../../lib/customers/customers.js';
-import { createCustomerBody, listCustomersQuery, updateCustomerBody, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { createCustomerBody, updateCustomerBody, type CreateCustomerInput } from '../../lib/customers/schema.js';
+import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
-import { customerStore } from '../../lib/store/customer-store.js';
+import { customerBulk, customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
 import { customerKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
@@ -211,7 +212,7 @@ describe('updateCustomer', () => {
     const c = await createCustomer(tenant, input());
     const before = await getCustomer(tenant, c.customer_id);
     // Every attempt loses: another writer moved the version since this one read it, each time.
-    const replace = vi.spyOn(customerStore, 'replace').mockResolvedValue('conflict');
+    const replace = vi.spyOn(customerWrites, 'replace').mockResolvedValue('conflict');
     await expect(updateCustomer(tenant, c.customer_id, { customer_name: 'Never' })).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(replace).toHaveBeenCalledTimes(retryProfiles.optimisticWrite.maxAttempts);
     vi.restoreAllMocks();
@@ -354,10 +355,10 @@ describe('listCustomers', () => {
     const first = await createCustomer(tenant, input({ customer_email: 'dup@acme.example' }));
     await createCustomer(tenant, input());
     // A concurrent create that passed the pre-check before the winner committed: it burns an id, then loses in the transaction.
-    vi.spyOn(customerStore, 'emailOwner').mockResolvedValueOnce(undefined);
+    vi.spyOn(customerReads, 'emailOwner').mockResolvedValueOnce(undefined);
     await expect(createCustomer(tenant, input({ customer_email: 'DUP@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
     vi.restoreAllMocks();
-    expect((await customerStore.counters(tenant)).vacantCustomerIds).toEqual([3]);
+    expect((await customerListing.counters(tenant)).vacantCustomerIds).toEqual([3]);
     await createCustomer(tenant, input());
     await createCustomer(tenant, input());
     expect(first.customer_id).toBe(1);
@@ -408,7 +409,7 @@ describe('listCustomers', () => {
   it('bulk loading retries the items a BatchWriteItem left unprocessed until all land', async () => {
     const tenant = newTenant();
     const count = 3;
-    const firstId = await customerStore.reserveIds(tenant, count);
+    const firstId = await customerBulk.reserveIds(tenant, count);
     const records = Array.from({ length: count }, (_, i) => newCustomerRecord(tenant, firstId + i, input()));
     const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<any>;
     let writes = 0;
@@ -421,7 +422,7 @@ describe('listCustomers', () => {
       await send(new BatchWriteCommand({ RequestItems: { [store.tableName]: requests.slice(0, half) } }));
       return { UnprocessedItems: half < requests.length ? { [store.tableName]: requests.slice(half) } : {} };
     }) as typeof store.doc.send);
-    await customerStore.bulkLoad(records);
+    await customerBulk.bulkLoad(records);
     vi.restoreAllMocks();
     expect(writes).toBeGreaterThan(1);
     for (const r of records) {
@@ -433,13 +434,13 @@ describe('listCustomers', () => {
   it('bulk loading refuses, before writing anything, what a create transaction would refuse', async () => {
     const tenant = newTenant();
     const existing = await createCustomer(tenant, input());
-    const firstId = await customerStore.reserveIds(tenant, 3);
+    const firstId = await customerBulk.reserveIds(tenant, 3);
     const takenEmail = newCustomerRecord(tenant, firstId, input({ customer_email: existing.customer_email.toUpperCase() }));
-    await expect(customerStore.bulkLoad([newCustomerRecord(tenant, firstId + 1, input()), takenEmail])).rejects.toThrow(/already exist/);
-    await expect(customerStore.bulkLoad([newCustomerRecord(tenant, existing.customer_id, input())])).rejects.toThrow(/already exist/);
+    await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, input()), takenEmail])).rejects.toThrow(/already exist/);
+    await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, existing.customer_id, input())])).rejects.toThrow(/already exist/);
     const twice = input();
     await expect(
-      customerStore.bulkLoad([newCustomerRecord(tenant, firstId + 1, twice), newCustomerRecord(tenant, firstId + 2, twice)]),
+      customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, twice), newCustomerRecord(tenant, firstId + 2, twice)]),
     ).rejects.toThrow(/appears twice/);
     // Nothing of the refused loads landed.
     expect((await list(tenant)).items.map((c) => c.customer_id)).toEqual([existing.customer_id]);

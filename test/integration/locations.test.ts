@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustomer, listCustomers, toCustomerObject, updateCustomer } from '../../lib/customers/customers.js';
-import { listCustomersQuery } from '../../lib/customers/schema.js';
+import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
 import {
   createLocation,
@@ -15,8 +15,8 @@ import {
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
-import { customerStore } from '../../lib/store/customer-store.js';
-import { locationStore } from '../../lib/store/location-store.js';
+import { customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
+import { locationReads, locationWrites } from '../../lib/store/location-store.js';
 import { customerKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
@@ -409,7 +409,7 @@ describe('has_locations on the customer list', () => {
     expect(ids(after)).toEqual([c3.customer_id]);
     expect((await listCustomers('hooli', q({ has_locations: '0' }))).total).toBe(3);
     // The tally moves inside the location transactions: its shards sum to the located customers.
-    expect(await customerStore.locatedCount('hooli', await customerStore.counters('hooli'))).toBe(1);
+    expect(await customerListing.locatedCount('hooli', await customerListing.counters('hooli'))).toBe(1);
     expect((await rawItem(tenantKeys.counters('hooli')))?.located_customers).toBeUndefined();
     expect(ids(await listCustomers('hooli', q({ has_locations: '0', created_after: '2000-01-01T00:00:00Z' })))).toEqual([
       c1.customer_id,
@@ -423,10 +423,10 @@ describe('concurrency', () => {
   it('a customer update that read before a location create cannot write back a stale location_count', async () => {
     const c = await newCustomer();
     // The losing interleaving, made deterministic: the PUT reads, the location create commits, the PUT writes.
-    const before = (await customerStore.get('acme', c.customer_id, true))!;
+    const before = (await customerReads.get('acme', c.customer_id, true))!;
     await createLocation('acme', c.customer_id, address());
     const after = { ...before, customer_name: 'Renamed', version: before.version + 1 };
-    expect(await customerStore.replace(before, after)).toBe('conflict');
+    expect(await customerWrites.replace(before, after)).toBe('conflict');
     // The use-case re-reads on conflict, so the real PUT keeps the count.
     await updateCustomer('acme', c.customer_id, { customer_name: 'Renamed' });
     expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ customer_name: 'Renamed', location_count: 1 });
@@ -454,27 +454,27 @@ describe('concurrency', () => {
   it('a write whose decision went stale is refused by its conditions', async () => {
     const c = await newCustomer();
     // "First location" decided on a count of 0 that is no longer true.
-    const staleEmpty = (await locationStore.customerState('acme', c.customer_id))!;
+    const staleEmpty = (await locationReads.customerState('acme', c.customer_id))!;
     const a = await createLocation('acme', c.customer_id, address());
     const at = '2026-01-01T00:00:00Z';
     const record = {
-      ...(await locationStore.get('acme', c.customer_id, a.location_id, true))!,
-      location_id: await locationStore.allocateId('acme'),
+      ...(await locationReads.get('acme', c.customer_id, a.location_id, true))!,
+      location_id: await locationWrites.allocateId('acme'),
     };
-    expect(await locationStore.insert(record, staleEmpty)).toBe('conflict');
+    expect(await locationWrites.insert(record, staleEmpty)).toBe('conflict');
 
     // Deleting "a non-primary" location that has become primary since the read.
     const b = await createLocation('acme', c.customer_id, address());
-    const staleCustomer = (await locationStore.customerState('acme', c.customer_id))!;
-    const staleB = (await locationStore.get('acme', c.customer_id, b.location_id, true))!;
+    const staleCustomer = (await locationReads.customerState('acme', c.customer_id))!;
+    const staleB = (await locationReads.get('acme', c.customer_id, b.location_id, true))!;
     await updateLocation('acme', c.customer_id, b.location_id, { is_primary: true });
-    expect(await locationStore.remove(staleB, staleCustomer, undefined, at)).toBe('conflict');
+    expect(await locationWrites.remove(staleB, staleCustomer, undefined, at)).toBe('conflict');
 
     // Demoting a primary that is no longer the primary.
     const d = await createLocation('acme', c.customer_id, address());
-    const staleD = (await locationStore.get('acme', c.customer_id, d.location_id, true))!;
+    const staleD = (await locationReads.get('acme', c.customer_id, d.location_id, true))!;
     const move = { customer: staleCustomer, demote: staleCustomer.primaryLocationId };
-    expect((await locationStore.update(staleD, { is_primary: true, updated_at: at }, move)).outcome).toBe('conflict');
+    expect((await locationWrites.update(staleD, { is_primary: true, updated_at: at }, move)).outcome).toBe('conflict');
 
     expect(await primariesOf('acme', c.customer_id)).toEqual([b.location_id]);
     expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: 3, primary_location_id: b.location_id });
@@ -520,10 +520,10 @@ describe('a write that keeps losing races', () => {
     const keptBefore = await rawLocation('acme', c.customer_id, kept.location_id);
 
     // Every attempt loses: the customer (or the location) changed since it was read, each time.
-    const insert = vi.spyOn(locationStore, 'insert').mockResolvedValue('conflict');
-    const update = vi.spyOn(locationStore, 'update').mockResolvedValue({ outcome: 'conflict' });
-    const remove = vi.spyOn(locationStore, 'remove').mockResolvedValue('conflict');
-    const reads = vi.spyOn(locationStore, 'customerState');
+    const insert = vi.spyOn(locationWrites, 'insert').mockResolvedValue('conflict');
+    const update = vi.spyOn(locationWrites, 'update').mockResolvedValue({ outcome: 'conflict' });
+    const remove = vi.spyOn(locationWrites, 'remove').mockResolvedValue('conflict');
+    const reads = vi.spyOn(locationReads, 'customerState');
 
     await expect(createLocation('acme', c.customer_id, address({ location_name: 'Never' }))).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(insert).toHaveBeenCalledTimes(attempts);
@@ -546,9 +546,9 @@ describe('a write that keeps losing races', () => {
 
   it('a race lost a few times, then won, lands once', async () => {
     const c = await newCustomer();
-    const real = locationStore.insert.bind(locationStore);
+    const real = locationWrites.insert.bind(locationWrites);
     let lost = 0;
-    vi.spyOn(locationStore, 'insert').mockImplementation(async (...args) => (++lost <= 3 ? 'conflict' : real(...args)));
+    vi.spyOn(locationWrites, 'insert').mockImplementation(async (...args) => (++lost <= 3 ? 'conflict' : real(...args)));
     const created = await createLocation('acme', c.customer_id, address());
     expect(lost).toBe(4);
     vi.restoreAllMocks();

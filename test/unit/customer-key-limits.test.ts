@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCustomerBody, listCustomersQuery, maxRecordId } from '../../lib/customers/schema.js';
+import { createCustomerBody, maxRecordId } from '../../lib/customers/schema.js';
+import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { maxSearchWords, maxTermBytes, maxTermsPerCustomer, prefixesOf, searchWords, termsOf } from '../../lib/customers/search-terms.js';
 import { emailGuardKeys, searchTermKeys } from '../../lib/store/keys.js';
 

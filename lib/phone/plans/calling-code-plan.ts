@@ -2,7 +2,7 @@
  * What the phone normalizer (../phone.ts) knows of one country calling code:
  * the part of libphonenumber-js's metadata that parsing a number and checking
  * that it is *possible* read. ./generate.ts writes it, in the compact entry
- * form below, to ./calling-code-plans.generated.ts.
+ * form below, to ./calling-code-plans.json.
  */
 export interface CallingCodePlan {
   /** Possible national-number lengths of the code's main country (US for 1, GB for 44). */

@@ -1,0 +1,23 @@
+import * as z from 'zod/mini';
+import '../zod-locale.js';
+import { locationEntity } from '../model/location.js';
+import { customerObject } from './schema.js';
+
+/** GET /customers/{id}'s answer, apart from the other customer schemas: only it embeds locations. */
+
+/**
+ * How many locations include=locations embeds: one page of the locations
+ * list at its largest, so a customer answer stays bounded however many sites
+ * it has. The use-case must stop there (lib/locations getCustomerWithLocations).
+ */
+export const maxEmbeddedLocations = 100;
+
+/** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
+export const customerDetail = z
+  .extend(customerObject, {
+    locations: z.optional(z.array(locationEntity.object).check(z.maxLength(maxEmbeddedLocations))).register(z.globalRegistry, {
+      description: `With include=locations: the primary location first, then by location_id, at most ${maxEmbeddedLocations}. When ${maxEmbeddedLocations} come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them.`,
+    }),
+  })
+  .register(z.globalRegistry, { id: 'CustomerDetail' });
+

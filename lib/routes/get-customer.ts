@@ -1,0 +1,17 @@
+import { customerDetail } from '../customers/customer-detail.js';
+import { customerPathParams, getCustomerQuery } from '../customers/schema.js';
+import { customerPath, type RouteDefinition } from './route-definition.js';
+
+export const getCustomerRoute = {
+  operationId: 'getCustomer',
+  method: 'GET',
+  path: '/api/v1/customers/{customerId}',
+  entry: 'functions/customers/get.ts',
+  scope: 'customers:read',
+  summary: 'Get a single customer',
+  seedForm: '/api/v1/customers?id={customerId}',
+  pathNames: customerPath,
+  request: { params: customerPathParams, query: getCustomerQuery },
+  successStatus: 200,
+  response: { envelope: 'item', data: customerDetail },
+} as const satisfies RouteDefinition;

@@ -1,0 +1,35 @@
+import { customerLayout, emailGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-layout.js';
+import { keyOf, lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
+
+/** Keys of a customer, its e-mail guard and its search terms, derived from their declarations (lib/model/customer.ts). */
+
+export const customerKeys = {
+  /** A customer and its locations share one item collection: this is its partition key. */
+  collection: (tenantId: string, customerId: number) => partitionOf(customerLayout, 'primary', { tenant_id: tenantId, customer_id: customerId }),
+  customer: (tenantId: string, customerId: number) => primaryKeyOf(customerLayout, { tenant_id: tenantId, customer_id: customerId }),
+  /** gsi1: customers with (1) or without (0) locations, in id order. */
+  located: (tenantId: string, hasLocations: boolean, customerId: number) =>
+    keyOf(customerLayout, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0, customer_id: customerId }) as { gsi1pk: string; gsi1sk: string },
+  locatedPartition: (tenantId: string, hasLocations: boolean) =>
+    partitionOf(customerLayout, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0 }),
+  /** gsi2: customers by creation time. */
+  created: (tenantId: string, createdAt: string, customerId: number) =>
+    keyOf(customerLayout, 'gsi2', { tenant_id: tenantId, created_at: createdAt, customer_id: customerId }) as { gsi2pk: string; gsi2sk: string },
+  createdPartition: (tenantId: string) => partitionOf(customerLayout, 'gsi2', { tenant_id: tenantId }),
+  /** The id in a gsi1sk or gsi2sk value (both end with it). */
+  idFromIndexSortKey: (sk: string) => lastIdOf(customerLayout, 'gsi1', 'sk', sk),
+  idFromCollection: (pk: string) => lastIdOf(customerLayout, 'primary', 'pk', pk),
+};
+
+export const emailGuardKeys = {
+  guard: (tenantId: string, normalizedEmail: string) => primaryKeyOf(emailGuardEntity, { tenant_id: tenantId, email_key: normalizedEmail }),
+};
+
+export const searchTermKeys = {
+  term: (tenantId: string, namespace: TermNamespace, term: string, customerId: number) =>
+    primaryKeyOf(searchTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId }),
+  /** The partition holding every term that starts as `termOrPrefix` does. */
+  partition: (tenantId: string, namespace: TermNamespace, termOrPrefix: string) =>
+    partitionOf(searchTermEntity, 'primary', { tenant_id: tenantId, ns: namespace, value: termOrPrefix }),
+  idFromSortKey: (sk: string) => lastIdOf(searchTermEntity, 'primary', 'sk', sk),
+};
