@@ -6,9 +6,11 @@ import { config } from 'zod/mini';
  * covers the rest with zod's English wording (zod classic's locale, e.g.
  * "Invalid input: expected string, received number", 'Unrecognized key:
  * "extra"'), for the issue codes our schemas can raise without a text of
- * their own. Written out rather than loading zod's `en` locale, which names
- * every string format zod knows (2.7 kB of every bundle). Imported for its
- * effect by every module that declares or parses schemas.
+ * their own (strings and arrays: no sets, maps, records or multiples), and a
+ * plain "Invalid input" for any other. Written out rather than loading zod's
+ * `en` locale, which names every string format zod knows (2.7 kB of every
+ * bundle). Imported for its effect by every module that declares or parses
+ * schemas.
  */
 
 const typeOf = (input: unknown): string => {
@@ -19,7 +21,7 @@ const typeOf = (input: unknown): string => {
 };
 const quoted = (values: readonly unknown[], separator: string) =>
   values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : String(v))).join(separator);
-const sizeUnits: Record<string, string> = { string: 'characters', array: 'items', set: 'items', map: 'entries', file: 'bytes' };
+const sizeUnits: Record<string, string> = { string: 'characters', array: 'items' };
 
 type Issue = {
   code?: string;
@@ -33,7 +35,6 @@ type Issue = {
   inclusive?: boolean;
   exact?: boolean;
   format?: string;
-  divisor?: number | bigint;
 };
 
 /** zod's English texts for the issue codes that carry no text of their own. */
@@ -53,14 +54,8 @@ export function englishIssueText(issue: Issue): string {
     }
     case 'invalid_format':
       return `Invalid ${issue.format === 'email' ? 'email address' : issue.format === 'regex' ? 'input' : issue.format}`;
-    case 'not_multiple_of':
-      return `Invalid number: must be a multiple of ${issue.divisor}`;
     case 'unrecognized_keys':
       return `Unrecognized key${(issue.keys?.length ?? 0) > 1 ? 's' : ''}: ${quoted(issue.keys ?? [], ', ')}`;
-    case 'invalid_key':
-      return `Invalid key in ${issue.origin}`;
-    case 'invalid_element':
-      return `Invalid value in ${issue.origin}`;
     default:
       return 'Invalid input';
   }

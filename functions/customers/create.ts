@@ -1,8 +1,8 @@
 import { createCustomer } from '../../lib/customers/customers.js';
-import { httpEndpoint } from '../../lib/http/endpoint.js';
+import { httpBodyEndpoint } from '../../lib/http/body-endpoint.js';
 import { createCustomerRoute } from '../../lib/routes/create-customer.js';
 
-export const handler = httpEndpoint(createCustomerRoute, async ({ tenantId, body }) => {
+export const handler = httpBodyEndpoint(createCustomerRoute, async ({ tenantId, body }) => {
   const customer = await createCustomer(tenantId, body);
   return {
     success: true,

@@ -1,8 +1,8 @@
 import { updateCustomer } from '../../lib/customers/customers.js';
-import { httpEndpoint } from '../../lib/http/endpoint.js';
+import { httpBodyEndpoint } from '../../lib/http/body-endpoint.js';
 import { updateCustomerRoute } from '../../lib/routes/update-customer.js';
 
-export const handler = httpEndpoint(updateCustomerRoute, async ({ tenantId, params, body }) => {
+export const handler = httpBodyEndpoint(updateCustomerRoute, async ({ tenantId, params, body }) => {
   const customer = await updateCustomer(tenantId, params.customerId, body);
   return {
     success: true,

@@ -1,8 +1,8 @@
-import { httpEndpoint } from '../../lib/http/endpoint.js';
+import { httpBodyEndpoint } from '../../lib/http/body-endpoint.js';
 import { createLocation } from '../../lib/locations/locations.js';
 import { createLocationRoute } from '../../lib/routes/create-location.js';
 
-export const handler = httpEndpoint(createLocationRoute, async ({ tenantId, params, body }) => {
+export const handler = httpBodyEndpoint(createLocationRoute, async ({ tenantId, params, body }) => {
   const location = await createLocation(tenantId, params.customerId, body);
   return { success: true, message: 'Location created successfully', data: location };
 });

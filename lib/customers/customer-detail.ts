@@ -15,9 +15,8 @@ export const maxEmbeddedLocations = 100;
 /** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
 export const customerDetail = z
   .extend(customerObject, {
-    locations: z.optional(z.array(locationEntity.object).check(z.maxLength(maxEmbeddedLocations))).register(z.globalRegistry, {
-      description: `With include=locations: the primary location first, then by location_id, at most ${maxEmbeddedLocations}. When ${maxEmbeddedLocations} come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them.`,
-    }),
+    // Described in the OpenAPI document by lib/openapi/schema-docs.ts.
+    locations: z.optional(z.array(locationEntity.object).check(z.maxLength(maxEmbeddedLocations))),
   })
   .register(z.globalRegistry, { id: 'CustomerDetail' });
 

@@ -1,6 +1,6 @@
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
-import { termKey, type TenantCounters, customerListing, customerReads, customerWrites } from '../store/customer-store.js';
+import { termKey, type TenantCounters, customerListing, customerReads, customerCreates, customerUpdates } from '../store/customer-store.js';
 import { toStoredInstant } from '../instants.js';
 import {
   customerEntity,
@@ -43,7 +43,7 @@ export async function createCustomer(tenantId: string, input: CreateCustomerInpu
   if ((await customerReads.emailOwner(tenantId, emailKeyOf(input.customer_email))) !== undefined) {
     throw new DuplicateCustomerError(input.customer_email);
   }
-  const created = await customerWrites.create(tenantId, (customerId) => newCustomerRecord(tenantId, customerId, input, now));
+  const created = await customerCreates.create(tenantId, (customerId) => newCustomerRecord(tenantId, customerId, input, now));
   if (created.outcome === 'duplicate_email') throw new DuplicateCustomerError(input.customer_email);
   return toCustomerObject(created.record);
 }
@@ -86,7 +86,7 @@ export async function updateCustomer(
       const owner = await customerReads.emailOwner(tenantId, after.email_key);
       if (owner !== undefined && owner !== customerId) throw new DuplicateCustomerError(after.customer_email);
     }
-    const outcome = await customerWrites.replace(before, after);
+    const outcome = await customerUpdates.replace(before, after);
     if (outcome === 'ok') return toCustomerObject(after);
     if (outcome === 'duplicate_email') throw new DuplicateCustomerError(after.customer_email);
     return retryAgain;
@@ -141,11 +141,11 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
     const located = await customerListing.locatedCount(tenantId, counters);
     const total = hasLocations ? located : customerCount - located;
     const ids = offset < total ? await customerListing.idsByLocated(tenantId, hasLocations, offset + q.per_page) : [];
-    return { items: (await customerReads.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
+    return { items: (await customerListing.getMany(tenantId, ids.slice(offset))).map(toCustomerObject), total };
   }
 
   const ids = idsAtPosition(lastCustomerId, gaps, offset, q.per_page);
-  return { items: (await customerReads.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
+  return { items: (await customerListing.getMany(tenantId, ids)).map(toCustomerObject), total: customerCount };
 }
 
 /**
@@ -159,7 +159,7 @@ async function idSpace(tenantId: string): Promise<{ counters: TenantCounters; ga
   const counters = await customerListing.counters(tenantId);
   const pending = counters.pendingCustomerIds;
   if (pending.size === 0) return { counters, gaps: counters.vacantCustomerIds };
-  const written = new Set((await customerReads.getMany(tenantId, [...pending.keys()])).map((c) => c.customer_id));
+  const written = new Set((await customerListing.getMany(tenantId, [...pending.keys()])).map((c) => c.customer_id));
   await customerListing.settlePending(tenantId, pending, written).catch(() => undefined);
   const unwritten = [...pending.keys()].filter((id) => !written.has(id));
   const gaps = [...new Set([...counters.vacantCustomerIds, ...unwritten])].sort((a, b) => a - b);
@@ -199,12 +199,12 @@ async function idsMatchingAll(tenantId: string, words: string[]): Promise<number
 async function filterByRecord(tenantId: string, ids: number[], keep: (c: CustomerRecord) => boolean): Promise<number[]> {
   const kept: number[] = [];
   for (let i = 0; i < ids.length; i += 100) {
-    for (const c of await customerReads.getMany(tenantId, ids.slice(i, i + 100))) if (keep(c)) kept.push(c.customer_id);
+    for (const c of await customerListing.getMany(tenantId, ids.slice(i, i + 100))) if (keep(c)) kept.push(c.customer_id);
   }
   return kept;
 }
 
 async function pageOf(tenantId: string, sortedIds: number[], offset: number, perPage: number): Promise<CustomerPage> {
   const pageIds = sortedIds.slice(offset, offset + perPage);
-  return { items: (await customerReads.getMany(tenantId, pageIds)).map(toCustomerObject), total: sortedIds.length };
+  return { items: (await customerListing.getMany(tenantId, pageIds)).map(toCustomerObject), total: sortedIds.length };
 }

@@ -1,14 +1,11 @@
-import middy from '@middy/core';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { Principal } from '../api-keys/api-keys.js';
 import type { RouteDefinition } from '../routes.js';
 import { jsonResponse } from './json-response.js';
 import { apiKeyAuthMiddleware } from './middleware/api-key-auth.js';
-import { bodyLimitMiddleware, requireBodyMiddleware } from './middleware/body-limits.js';
 import { errorEnvelopeMiddleware } from './middleware/error-envelope.js';
-import { jsonCharsetMiddleware } from './middleware/json-charset.js';
 import { originGuardMiddleware } from './middleware/origin-guard.js';
 import { requestIdMiddleware } from './middleware/request-id.js';
 import { validateRequestMiddleware } from './middleware/validate-request.js';
@@ -38,27 +35,44 @@ export type EndpointOutput<R extends RouteDefinition, B extends SuccessBody<R> =
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
+/** A route that takes no body (GET, DELETE): httpEndpoint. One with a body: httpBodyEndpoint (./body-endpoint.ts). */
+export type RouteWithoutBody = RouteDefinition & { request: { body?: undefined } };
+
+export type EndpointMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, HttpContext>;
+
 /**
- * Builds the Lambda handler of one route: the shared middy stack, then the
- * use-case. Order matters: request id and error envelope first (every answer
- * has both), then the origin guard, then who is asking (API key 401, scope
- * 403) before anything about the request is judged, so an unauthenticated
- * caller learns nothing from body checks: body size 413, charset and content
- * type 415, JSON 400, then zod validation. No header normalizer: API
- * Gateway's payload 2.0 and the local server (Node's parser) hand over header
- * names lowercased already.
+ * The Lambda handler of a route without a body: the shared middy stack, then
+ * the use-case. Routes with a body use httpBodyEndpoint, which adds the body
+ * checks; apart, so that a GET function bundles none of them.
  */
-export function httpEndpoint<R extends RouteDefinition, B extends SuccessBody<R>>(
+export function httpEndpoint<R extends RouteWithoutBody, B extends SuccessBody<R>>(
   route: R,
   run: (input: EndpointInput<R>) => Promise<EndpointOutput<R, B>>,
 ): HttpHandler {
-  const hasBody = route.request.body !== undefined;
+  return buildEndpoint(route, run, []);
+}
+
+/**
+ * Builds the Lambda handler of one route. Order matters: request id and
+ * error envelope first (every answer has both), then the origin guard, then
+ * who is asking (API key 401, scope 403) before anything about the request is
+ * judged, so an unauthenticated caller learns nothing from body checks; then
+ * the body checks the caller passes (size 413, charset and content type 415,
+ * JSON 400), then zod validation. No header normalizer: API Gateway's payload
+ * 2.0 and the local server (Node's parser) hand over header names lowercased
+ * already.
+ */
+export function buildEndpoint<R extends RouteDefinition, B extends SuccessBody<R>>(
+  route: R,
+  run: (input: EndpointInput<R>) => Promise<EndpointOutput<R, B>>,
+  bodyChecks: EndpointMiddleware[],
+): HttpHandler {
   const stack = middy<HttpEvent, HttpResult, Error, HttpContext>()
     .use(requestIdMiddleware())
     .use(errorEnvelopeMiddleware())
     .use(originGuardMiddleware())
     .use(route.scope ? [apiKeyAuthMiddleware(route.scope)] : [])
-    .use(hasBody ? [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), httpJsonBodyParser()] : [])
+    .use(bodyChecks)
     .use(validateRequestMiddleware(route.request, route.pathNames))
     .handler(async (_event, context) => {
       const state = stateOf({ context });

@@ -13,7 +13,7 @@ import {
   type LocationRecord,
   type UpdateLocationInput,
 } from '../model/location.js';
-import { type CustomerLocationState, type LocationChanges, locationReads, locationWrites } from '../store/location-store.js';
+import { type CustomerLocationState, type LocationChanges, locationListing, locationReads, locationCreates, locationDeletes, locationUpdates } from '../store/location-store.js';
 import type { ListLocationsQuery } from './schema.js';
 
 /**
@@ -96,7 +96,7 @@ export async function createLocation(
 ): Promise<LocationObject> {
   // Checked before allocating, so requests for unknown customers burn no ids.
   let customer = await customerOrNotFound(tenantId, customerId);
-  const locationId = await locationWrites.allocateId(tenantId);
+  const locationId = await locationCreates.allocateId(tenantId);
   return retryingLostRaces(async (attempt) => {
     if (attempt > 1) customer = await customerOrNotFound(tenantId, customerId);
     const at = toStoredInstant(now());
@@ -118,7 +118,7 @@ export async function createLocation(
       address_version: 1,
     };
     const demote = isPrimary && !first ? customer.primaryLocationId : undefined;
-    return (await locationWrites.insert(record, customer, demote)) === 'ok' ? toLocationObject(record) : retryAgain;
+    return (await locationCreates.insert(record, customer, demote)) === 'ok' ? toLocationObject(record) : retryAgain;
   });
 }
 
@@ -139,7 +139,7 @@ export async function listLocations(tenantId: string, customerId: number, q: Lis
   if (!customer) throw new NotFoundError('Customer');
   const offset = (q.page - 1) * q.per_page;
   if (offset >= customer.locationCount) return { items: [], total: customer.locationCount };
-  const items = await locationReads.page(tenantId, customerId, offset, q.per_page);
+  const items = await locationListing.page(tenantId, customerId, offset, q.per_page);
   return { items: items.map(toLocationObject), total: customer.locationCount };
 }
 
@@ -147,7 +147,7 @@ const primaryFirst = (a: LocationRecord, b: LocationRecord) => Number(b.is_prima
 
 /** All of a customer's locations, primary first, then by id. */
 export async function locationsOfCustomer(tenantId: string, customerId: number): Promise<LocationObject[]> {
-  return (await locationReads.all(tenantId, customerId)).sort(primaryFirst).map(toLocationObject);
+  return (await locationListing.all(tenantId, customerId)).sort(primaryFirst).map(toLocationObject);
 }
 
 /**
@@ -161,7 +161,7 @@ export async function getCustomerWithLocations(
   customerId: number,
   max: number,
 ): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
-  const { customer, locations } = await locationReads.collection(tenantId, customerId, max);
+  const { customer, locations } = await locationListing.collection(tenantId, customerId, max);
   if (!customer) throw new NotFoundError('Customer');
   const primaryId = customer.primary_location_id;
   let embedded = locations;
@@ -224,13 +224,13 @@ export async function updateLocation(
     }
     const changes = changesOf(before, shown, patch, toStoredInstant(now()));
     if (Object.keys(changes).length === 0) return shown;
-    let primaryMove: Parameters<typeof locationWrites.update>[2];
+    let primaryMove: Parameters<typeof locationUpdates.update>[2];
     if (changes.is_primary) {
       const customer = await customerOrNotFound(tenantId, customerId);
       primaryMove = { customer, demote: customer.primaryLocationId };
     }
     // The store's record type predates null-free coordinates; it writes `before` only as conditions and the merged answer.
-    const result = await locationWrites.update(before as LocationRecord, changes, primaryMove);
+    const result = await locationUpdates.update(before as LocationRecord, changes, primaryMove);
     return result.outcome === 'ok' ? toLocationObject(result.after) : retryAgain;
   });
 }
@@ -245,6 +245,6 @@ export async function deleteLocation(tenantId: string, customerId: number, locat
     if (location.is_primary && customer.locationCount > 1) {
       promote = (await locationReads.lowestIds(tenantId, customerId, 2)).find((id) => id !== locationId);
     }
-    return (await locationWrites.remove(location, customer, promote, toStoredInstant(now()))) === 'ok' ? undefined : retryAgain;
+    return (await locationDeletes.remove(location, customer, promote, toStoredInstant(now()))) === 'ok' ? undefined : retryAgain;
   });
 }

@@ -41,14 +41,12 @@ export const customerName = z
     z.maxLength(maxName, `must be at most ${maxName} characters`),
     z.refine(isUnicodeText, 'must be valid Unicode text'),
   );
-export const customerEmail = z
-  .pipe(
-    z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
-    // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
-    z.email('must be a valid e-mail address'),
-  )
-  // Trimmed first, then checked: documented as what a client sends, an e-mail of at most 254 characters.
-  .register(z.globalRegistry, { override: { type: 'string', format: 'email', maxLength: maxEmail } });
+/** Trimmed first, then checked; documented as what a client sends, an e-mail of at most 254 characters (lib/openapi/schema-docs.ts). */
+export const customerEmail = z.pipe(
+  z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
+  // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
+  z.email('must be a valid e-mail address'),
+);
 export const customerPhone = z.pipe(
   z.string().check(z.maxLength(customerLimits.phoneInput, `must be at most ${customerLimits.phoneInput} characters`)),
   z.transform((value: string, ctx) => {
@@ -113,4 +111,4 @@ export type CreateCustomerInput = CreateInputOf<CustomerFields>;
 export type UpdateCustomerInput = UpdateInputOf<CustomerFields>;
 export type CustomerPatch = PatchOf<CustomerFields>;
 
-export { emailGuardEntity, searchTermEntity, type Term, type TermNamespace } from './customer-layout.js';
+export { emailGuardEntity, searchTermEntity, type Term, type TermNamespace } from './customer-index-items.js';

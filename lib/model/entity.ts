@@ -138,8 +138,6 @@ export interface EntityDeclaration<F extends Fields> {
   keys: { primary: IndexDeclaration<keyof F & string> } & Partial<Record<Exclude<IndexName, 'primary'>, IndexDeclaration<keyof F & string>>>;
   /** Rules across fields of a body (both create and update), e.g. "send both coordinates or neither". */
   bodyChecks?: readonly z.core.$ZodCheck<never>[];
-  /** Wording of a read-only field's description in the OpenAPI document. */
-  readOnlyNote?: string;
 }
 
 // ---- derived types ----------------------------------------------------------
@@ -210,15 +208,12 @@ export interface Entity<F extends Fields> extends EntityDeclaration<F> {
   assertReadOnlyUnchanged(body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): void;
 }
 
-const defaultReadOnlyNote = 'Read-only: may be sent back as GET returned it; a value other than the current one is rejected';
-
 /** Derives an entity's schemas and record helpers from its declaration. */
 export function defineEntity<const F extends Fields>(declaration: EntityDeclaration<F>): Entity<F> {
   const entries = Object.entries(declaration.fields) as [keyof F & string, Field][];
   const visible = entries.filter(([, f]) => f.kind !== 'internal').map(([k]) => k) as VisibleKeys<F>[];
   const readOnly = entries.filter(([, f]) => f.kind === 'readOnly').map(([k]) => k) as ReadOnlyKeys<F>[];
   const stored = entries.filter(([, f]) => !(f.kind === 'internal' && f.keyOnly)).map(([k]) => k);
-  const readOnlyNote = declaration.readOnlyNote ?? defaultReadOnlyNote;
 
   const createShape: Record<string, Schema> = {};
   const updateShape: Record<string, Schema> = {};
@@ -230,7 +225,8 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
       else if (f.create === 'default') createShape[name] = z._default(f.input, f.createDefault as never);
       if (f.update) updateShape[name] = z.optional(f.input);
     } else if (f.kind === 'readOnly') {
-      updateShape[name] = z.optional(f.sentBack).register(z.globalRegistry, { description: readOnlyNote });
+      // Described as read-only in the OpenAPI document by lib/openapi/schema-docs.ts.
+      updateShape[name] = z.optional(f.sentBack);
     }
     if (f.kind !== 'internal') objectShape[name] = f.output;
   }
@@ -247,8 +243,7 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
         // Only unknown fields sent: naming them is the answer, not "nothing sent".
         when: (payload) => payload.issues.length === 0,
       }),
-    )
-    .register(z.globalRegistry, { override: { minProperties: 1 } }) as unknown as Entity<F>['updateBody'];
+    ) as unknown as Entity<F>['updateBody'];
   const object = z.object(objectShape) as unknown as Entity<F>['object'];
   if (declaration.apiName) object.register(z.globalRegistry, { id: declaration.apiName });
 

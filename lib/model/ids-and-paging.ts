@@ -17,19 +17,20 @@ export const recordIdValue = z
 
 /** Positive integer ids in paths. A malformed id names no record, so it answers 404 like an unknown one. */
 export const recordId = z
-  .pipe(z.string().check(z.regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')), z.transform(Number))
-  // Documented as the integer a client sends (zod-openapi reads this; validation is unchanged).
-  .register(z.globalRegistry, { override: { type: 'integer', minimum: 1, maximum: maxRecordId, pattern: undefined } });
+  // Documented as the integer a client sends (lib/openapi/schema-docs.ts).
+  .pipe(z.string().check(z.regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')), z.transform(Number));
 
-const positiveInt = (max: number) =>
+/** An integer in a query string; documented as the integer a client sends, with these limits (lib/openapi/schema-docs.ts). */
+export const positiveInt = (max: number) =>
   z
     .pipe(z.string().check(z.regex(/^\d+$/, 'must be a positive integer')), z.transform(Number))
-    .check(z.refine((n) => n >= 1 && n <= max, `must be between 1 and ${max}`))
-    // Documented as the integer a client sends, with the limits the refine checks.
-    .register(z.globalRegistry, { override: { type: 'integer', minimum: 1, maximum: max, pattern: undefined } });
+    .check(z.refine((n) => n >= 1 && n <= max, `must be between 1 and ${max}`));
+
+/** The upper bounds of page and per_page. */
+export const pageLimits = { page: 1_000_000, perPage: 100 } as const;
 
 /** page and per_page of every list (seed 000: per_page at most 100, 50 by default). */
 export const pageQuery = {
-  page: z._default(positiveInt(1_000_000), 1),
-  per_page: z._default(positiveInt(100), 50),
+  page: z._default(positiveInt(pageLimits.page), 1),
+  per_page: z._default(positiveInt(pageLimits.perPage), 50),
 };

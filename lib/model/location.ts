@@ -63,35 +63,30 @@ export const addressStreet = text(locationLimits.street);
 export const addressCity = text(locationLimits.city);
 /** Room for a code with some surrounding spaces, which are trimmed. */
 const maxStateInputLength = 16;
-/** Case-insensitive in, uppercase out. */
+const stateCodeMessage = 'must be a two-letter USPS state or territory code, e.g. TX';
+/** Case-insensitive in, uppercase out (documented on its input side: lib/openapi/schema-docs.ts). */
 export const addressState = z
   .pipe(
     z
       .string('must be a two-letter USPS state code')
-      .check(z.maxLength(maxStateInputLength, 'must be a two-letter USPS state or territory code, e.g. TX'), z.trim(), z.toUpperCase()),
-    z.enum(usStateCodes, 'must be a two-letter USPS state or territory code, e.g. TX'),
-  )
-  // Documented on its input side: any case is accepted, the answer is uppercase.
-  .register(z.globalRegistry, {
-    description: 'Two-letter USPS code of a state, DC or territory (e.g., TX); any case in, uppercase out',
-    override: { pattern: '^\\s*[A-Za-z]{2}\\s*$', maxLength: maxStateInputLength },
-  });
+      .check(z.maxLength(maxStateInputLength, stateCodeMessage), z.trim(), z.toUpperCase()),
+    z.enum(usStateCodes, stateCodeMessage),
+  );
 export const addressZip = z
   .string('must be a 5-digit ZIP code')
-  .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'))
-  // The pattern already bounds it; the lengths are documented for clients that read only those.
-  .register(z.globalRegistry, { override: { minLength: 5, maxLength: 5 } });
+  .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'));
 export const isPrimary = z.boolean('must be true or false');
 /** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
-const coordinateNote = 'Pins the location manually (send both or neither); rounded to 7 decimal places (about 1 cm) when stored.';
+const between = (min: number, max: number) => {
+  const message = `must be between ${min} and ${max}`;
+  return [z.gte(min, message), z.lte(max, message)] as const;
+};
 export const latitude = z
   .number('must be a number')
-  .check(z.gte(-90, 'must be between -90 and 90'), z.lte(90, 'must be between -90 and 90'))
-  .register(z.globalRegistry, { description: coordinateNote });
+  .check(...between(-90, 90));
 export const longitude = z
   .number('must be a number')
-  .check(z.gte(-180, 'must be between -180 and 180'), z.lte(180, 'must be between -180 and 180'))
-  .register(z.globalRegistry, { description: coordinateNote });
+  .check(...between(-180, 180));
 
 /** A pin is both coordinates or neither; one alone names no point. */
 const bothCoordinatesOrNeither = z.superRefine((body: { latitude?: number; longitude?: number }, ctx) => {
@@ -102,7 +97,6 @@ const bothCoordinatesOrNeither = z.superRefine((body: { latitude?: number; longi
   }
 });
 
-const provisional = 'until the geocoder answers, and when it cannot, the ZIP or state centroid, as geocode_precision says';
 const storedInstant = z.string().check(z.maxLength(locationLimits.instant));
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 const sameTime = (sent: unknown, current: unknown) => sameInstant(sent, current as string | null);
@@ -118,7 +112,6 @@ export const locationEntity = defineEntity({
   name: 'location',
   version: 1,
   apiName: 'Location',
-  readOnlyNote: 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value',
   fields: {
     location_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
     location_name: field.writable(locationName, z.string().check(z.maxLength(locationLimits.name))),
@@ -128,11 +121,11 @@ export const locationEntity = defineEntity({
     address_zip: field.writable(addressZip, z.string().check(z.length(5))),
     latitude: field.writableOptional(
       latitude,
-      z.number().check(z.gte(-90), z.lte(90)).register(z.globalRegistry, { description: `Latitude (auto-geocoded; never null: ${provisional})` }),
+      z.number().check(z.gte(-90), z.lte(90)),
     ),
     longitude: field.writableOptional(
       longitude,
-      z.number().check(z.gte(-180), z.lte(180)).register(z.globalRegistry, { description: `Longitude (auto-geocoded; never null: ${provisional})` }),
+      z.number().check(z.gte(-180), z.lte(180)),
     ),
     /** Optional on create: a customer's first location is primary whatever is sent. */
     is_primary: field.writableOptional(isPrimary, z.boolean()),
@@ -140,25 +133,18 @@ export const locationEntity = defineEntity({
     updated_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
     geocode_status: field.readOnly(z.enum(geocodeStatuses), oneOf(geocodeStatuses), sameValue),
     geocode_precision: field.readOnly(
-      z.enum(geocodePrecisions).register(z.globalRegistry, {
-        description:
-          'How precisely the coordinates pin the address: rooftop, interpolated, street, postal_code (ZIP centroid), locality (town), region (state centroid), manual (pinned by the client)',
-      }),
+      z.enum(geocodePrecisions),
       oneOf(geocodePrecisions),
       sameValue,
     ),
     geocode_source: field.readOnly(
-      z.string().check(z.maxLength(locationLimits.source)).register(z.globalRegistry, {
-        description: 'Where the coordinates come from: amazon-location, us-zip-centroids, us-state-centroids or client',
-      }),
+      z.string().check(z.maxLength(locationLimits.source)),
       z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)),
       sameValue,
     ),
     geocoded_at: absentAsNull(
       field.readOnly(
-        z.nullable(storedInstant).register(z.globalRegistry, {
-          description: 'When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed',
-        }),
+        z.nullable(storedInstant),
         z.nullable(sentBackInstant),
         sameTime,
       ),

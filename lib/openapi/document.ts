@@ -11,6 +11,7 @@ import { statusOf } from '../http/error-status.js';
 import { maxBodyBytes } from '../http/middleware/body-limits.js';
 import { routeList, type RouteDefinition } from '../routes.js';
 import { errorEnvelope, gatewayMessage, requestIdPattern, successEnvelope } from './envelopes.js';
+import { registerSchemaDocs } from './schema-docs.js';
 import { errorExamples, fieldDescriptions, seedExamples, tagDescriptions } from './seed-text.js';
 
 /**
@@ -270,6 +271,7 @@ export function buildOpenApiDocument(
   routes: readonly RouteDefinition[] = routeList,
   opts: { skipUndocumented?: boolean } = {},
 ): OpenApiDocument {
+  registerSchemaDocs();
   const errorCache = new Map<string, ZodOpenApiResponseObject>();
   const paths: ZodOpenApiPathsObject = {};
   if (opts.skipUndocumented) routes = routes.filter((r) => r.response);

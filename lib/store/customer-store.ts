@@ -14,7 +14,8 @@ import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
-import { customerKeys, emailGuardKeys, searchTermKeys } from './keys/customer-keys.js';
+import { emailGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
+import { customerKeys } from './keys/customer-keys.js';
 import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
@@ -207,7 +208,7 @@ async function existingKeys(keys: { pk: string; sk: string }[]): Promise<string[
  * object no code reaches, with the SDK commands only it uses).
  */
 
-/** Customers by id, and e-mail ownership. */
+/** One customer by id, and e-mail ownership. */
 export const customerReads = {
   async get(tenantId: string, customerId: number, consistent = false): Promise<CustomerRecord | undefined> {
     const { doc, tableName } = store();
@@ -216,6 +217,15 @@ export const customerReads = {
     );
     return out.Item ? stripKeys(out.Item) : undefined;
   },
+  async emailOwner(tenantId: string, emailKey: string): Promise<number | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: emailGuardKeys.guard(tenantId, emailKey) }));
+    return out.Item?.customer_id as number | undefined;
+  },
+};
+
+/** What lists read: customers by the hundred, the tenant's id space and counts, and the index and term queries. */
+export const customerListing = {
   /** Customers by id, in the order asked; missing ids are skipped. One BatchGetItem per 100 ids. */
   async getMany(tenantId: string, ids: number[]): Promise<CustomerRecord[]> {
     if (ids.length === 0) return [];
@@ -225,15 +235,6 @@ export const customerReads = {
     await Promise.all(batches);
     return ids.flatMap((id) => found.get(id) ?? []);
   },
-  async emailOwner(tenantId: string, emailKey: string): Promise<number | undefined> {
-    const { doc, tableName } = store();
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: emailGuardKeys.guard(tenantId, emailKey) }));
-    return out.Item?.customer_id as number | undefined;
-  },
-};
-
-/** What lists read: the tenant's id space and counts, and the index and term queries. */
-export const customerListing = {
   counters: readCounters,
   /**
    * Customers with at least one location. The tally moves inside the location
@@ -328,7 +329,8 @@ export const customerListing = {
 };
 
 /** Creating and replacing customers. */
-export const customerWrites = {
+/** Creating customers (one group per write use-case, so each write function bundles only its own). */
+export const customerCreates = {
   /**
    * Creates a customer under a fresh id, so that totals stay exact through a
    * crash at any point:
@@ -364,6 +366,10 @@ export const customerWrites = {
     await releasePending(tenantId, id, outcome !== 'ok').catch(() => undefined);
     return outcome === 'ok' ? { outcome, record } : { outcome };
   },
+};
+
+/** Replacing a customer read at a version. */
+export const customerUpdates = {
   /**
    * Replaces a customer read at `before.version`. Moves the e-mail guard and
    * the search terms in the same transaction. 'conflict' means someone else

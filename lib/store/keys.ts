@@ -8,6 +8,7 @@
  * key string.
  */
 export { apiKeyKeys } from './keys/api-key-keys.js';
-export { customerKeys, emailGuardKeys, searchTermKeys } from './keys/customer-keys.js';
+export { customerKeys } from './keys/customer-keys.js';
+export { emailGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 export { locationKeys } from './keys/location-keys.js';
 export { tenantKeys } from './keys/tenant-keys.js';

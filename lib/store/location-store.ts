@@ -118,7 +118,7 @@ function locationUpdate(before: LocationRecord, changes: LocationChanges) {
   };
 }
 
-/** Reading a customer's locations and its location bookkeeping. (Two groups, so that a read function bundles no write.) */
+/** One location, and its customer's location bookkeeping: what location writes read. */
 export const locationReads = {
   /** The customer's location bookkeeping, or undefined when the tenant has no such customer. */
   async customerState(tenantId: string, customerId: number, consistent = true): Promise<CustomerLocationState | undefined> {
@@ -146,6 +146,17 @@ export const locationReads = {
     );
     return out.Item ? stripKeys(out.Item) : undefined;
   },
+  /** The `count` lowest location ids of a customer. */
+  async lowestIds(tenantId: string, customerId: number, count: number): Promise<number[]> {
+    const ids: number[] = [];
+    // Consistent: the caller promotes one of these ids, so a just-written location must count.
+    await queryLocations(tenantId, customerId, { ProjectionExpression: 'sk', ConsistentRead: true }, (item) => ids.push(locationKeys.idFromSortKey(item.sk as string)), count);
+    return ids.slice(0, count);
+  },
+};
+
+/** A customer's locations, paged or whole, and its item collection: what lists and include=locations read. */
+export const locationListing = {
   /** Locations of a customer in id order, positions [offset, offset+limit). Reads only up to the page's end. */
   async page(tenantId: string, customerId: number, offset: number, limit: number): Promise<LocationRecord[]> {
     const items: LocationRecord[] = [];
@@ -180,17 +191,11 @@ export const locationReads = {
     );
     return { customer, locations };
   },
-  /** The `count` lowest location ids of a customer. */
-  async lowestIds(tenantId: string, customerId: number, count: number): Promise<number[]> {
-    const ids: number[] = [];
-    // Consistent: the caller promotes one of these ids, so a just-written location must count.
-    await queryLocations(tenantId, customerId, { ProjectionExpression: 'sk', ConsistentRead: true }, (item) => ids.push(locationKeys.idFromSortKey(item.sk as string)), count);
-    return ids.slice(0, count);
-  },
 };
 
 /** Location writes, each with its customer's bookkeeping in one transaction. */
-export const locationWrites = {
+/** Location writes, each with its customer's bookkeeping in one transaction; one group per use-case. */
+export const locationCreates = {
   /** Atomic per-tenant location id counter (same counters item as customer ids). */
   allocateId: (tenantId: string): Promise<number> => addToTenantCounter(tenantId, 'last_location_id', 1),
   /**
@@ -213,6 +218,9 @@ export const locationWrites = {
     if (result.failedConditions.includes(0)) throw new Error(`location id ${l.location_id} of tenant ${l.tenant_id} already in use`);
     return 'conflict';
   },
+};
+
+export const locationUpdates = {
   /**
    * Applies `changes` to a location read as `before`. Without a primary move
    * this is one conditional UpdateItem; when the location becomes primary the
@@ -240,6 +248,9 @@ export const locationWrites = {
     // The conditions pin the location's geocoding state and the primary pointer, so the merge is exact.
     return result.ok ? { outcome: 'ok', after: { ...before, ...changes } } : { outcome: 'conflict' };
   },
+};
+
+export const locationDeletes = {
   /** Deletes a location; `promote` (the next primary) gains the flag in the same transaction. */
   async remove(l: LocationRecord, customer: CustomerLocationState, promote: number | undefined, at: string): Promise<'ok' | 'conflict'> {
     const { tableName } = store();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { customerWrites } from '../../lib/store/customer-store.js';
-import { locationWrites } from '../../lib/store/location-store.js';
+import { customerUpdates } from '../../lib/store/customer-store.js';
+import { locationCreates, locationDeletes, locationUpdates } from '../../lib/store/location-store.js';
 import { startTestApi, type TestApi } from '../support/local-api.js';
 
 /**
@@ -36,9 +36,9 @@ function expectUnavailable(res: Awaited<ReturnType<TestApi['call']>>) {
 
 describe('a write that keeps losing races is 503 with Retry-After', () => {
   it('creating, updating and deleting a location', async () => {
-    vi.spyOn(locationWrites, 'insert').mockResolvedValue('conflict');
-    vi.spyOn(locationWrites, 'update').mockResolvedValue({ outcome: 'conflict' });
-    vi.spyOn(locationWrites, 'remove').mockResolvedValue('conflict');
+    vi.spyOn(locationCreates, 'insert').mockResolvedValue('conflict');
+    vi.spyOn(locationUpdates, 'update').mockResolvedValue({ outcome: 'conflict' });
+    vi.spyOn(locationDeletes, 'remove').mockResolvedValue('conflict');
     const collection = `/api/v1/customers/${customerId}/locations`;
     const item = `${collection}/${locationId}`;
     expectUnavailable(
@@ -54,7 +54,7 @@ describe('a write that keeps losing races is 503 with Retry-After', () => {
   });
 
   it('updating a customer', async () => {
-    vi.spyOn(customerWrites, 'replace').mockResolvedValue('conflict');
+    vi.spyOn(customerUpdates, 'replace').mockResolvedValue('conflict');
     expectUnavailable(await api.call('PUT', `/api/v1/customers/${customerId}`, { body: { customer_name: 'Renamed' } }));
     vi.restoreAllMocks();
     expect((await api.call('GET', `/api/v1/customers/${customerId}`)).body.data.customer_name).toBe('Busy Corp');

@@ -156,11 +156,12 @@ describe('functions', () => {
       return readdirSync(path.join(outdir, readAssetManifest().files[assetHash]!.source.path)).sort();
     };
     const expected: Record<string, string[]> = {
-      createLocation: ['zip-centroids.bin'],
-      updateLocation: ['zip-centroids.bin'],
-      getLocation: [],
+      createLocation: ['state-centroids.json', 'zip-centroids.bin'],
+      updateLocation: ['state-centroids.json', 'zip-centroids.bin'],
+      getLocation: ['state-centroids.json'],
+      deleteLocation: [],
       createCustomer: ['calling-code-plans.json'],
-      getCustomer: ['calling-code-plans.json'],
+      getCustomer: ['calling-code-plans.json', 'state-centroids.json'],
     };
     for (const [operationId, dataFiles] of Object.entries(expected)) {
       expect(assetOf(operationId), operationId).toEqual(['index.mjs', 'index.mjs.map', ...dataFiles].sort());

@@ -10,8 +10,8 @@ import { createLocation, deleteLocation } from '../../lib/locations/locations.js
 import { createLocationBody } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
-import { pendingGraceMs, customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
-import { locationReads } from '../../lib/store/location-store.js';
+import { pendingGraceMs, customerListing, customerReads, customerCreates } from '../../lib/store/customer-store.js';
+import { locationListing } from '../../lib/store/location-store.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 /**
@@ -114,7 +114,7 @@ describe('totals and pages after a create dies half-way', () => {
     let skew = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skew);
     // The clock jumps past the lease between taking the id and the transaction (a frozen or starved process).
-    const creating = customerWrites.create(tenant, (id) => {
+    const creating = customerCreates.create(tenant, (id) => {
       skew = 120_000;
       return newCustomerRecord(tenant, id, input());
     });
@@ -173,7 +173,7 @@ describe('the has_locations tally moves inside the location transactions', () =>
     expect(await idsOf(tenant, { has_locations: '1' })).toEqual([a.customer_id]);
     expect(await idsOf(tenant, { has_locations: '0' })).toEqual([b.customer_id]);
 
-    const [only] = await locationReads.all(tenant, a.customer_id);
+    const [only] = await locationListing.all(tenant, a.customer_id);
     dropConnectionOn(TransactWriteCommand, { afterApplying: true });
     await expect(deleteLocation(tenant, a.customer_id, only!.location_id)).rejects.toThrow('socket hang up');
     vi.restoreAllMocks();
@@ -188,7 +188,7 @@ describe('the has_locations tally moves inside the location transactions', () =>
     const doomed = customers.filter((_, i) => i % 3 === 0);
     await Promise.all(
       doomed.map(async (c) => {
-        const [l] = await locationReads.all(tenant, c.customer_id);
+        const [l] = await locationListing.all(tenant, c.customer_id);
         await deleteLocation(tenant, c.customer_id, l!.location_id);
       }),
     );

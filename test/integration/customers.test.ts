@@ -7,7 +7,7 @@ import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { DuplicateCustomerError, NotFoundError, ServiceUnavailableError } from '../../lib/errors.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
-import { customerBulk, customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
+import { customerBulk, customerListing, customerReads, customerUpdates } from '../../lib/store/customer-store.js';
 import { customerKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
@@ -212,7 +212,7 @@ describe('updateCustomer', () => {
     const c = await createCustomer(tenant, input());
     const before = await getCustomer(tenant, c.customer_id);
     // Every attempt loses: another writer moved the version since this one read it, each time.
-    const replace = vi.spyOn(customerWrites, 'replace').mockResolvedValue('conflict');
+    const replace = vi.spyOn(customerUpdates, 'replace').mockResolvedValue('conflict');
     await expect(updateCustomer(tenant, c.customer_id, { customer_name: 'Never' })).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(replace).toHaveBeenCalledTimes(retryProfiles.optimisticWrite.maxAttempts);
     vi.restoreAllMocks();

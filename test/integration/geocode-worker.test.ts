@@ -8,7 +8,7 @@ import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
 import { dallasZipCentroid, legacyPending, pendingLocation, putLocation, readLocation, sqsEvent, sqsMessage, streamRecordBody } from '../support/geocoding-fixtures.js';
 
-/** Texas' centroid (lib/geocoding/centroids/state-centroids.generated.ts): what a Texas address without a ZIP centroid shows. */
+/** Texas' centroid (lib/geocoding/centroids/state-centroids.json): what a Texas address without a ZIP centroid shows. */
 const texasCentroid = { latitude: 31.33, longitude: -97.69, geocode_precision: 'region', geocode_source: 'us-state-centroids' };
 
 let store: Store;

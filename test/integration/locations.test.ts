@@ -15,8 +15,8 @@ import {
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
-import { customerListing, customerReads, customerWrites } from '../../lib/store/customer-store.js';
-import { locationReads, locationWrites } from '../../lib/store/location-store.js';
+import { customerListing, customerReads, customerUpdates } from '../../lib/store/customer-store.js';
+import { locationReads, locationCreates, locationDeletes, locationUpdates } from '../../lib/store/location-store.js';
 import { customerKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
@@ -426,7 +426,7 @@ describe('concurrency', () => {
     const before = (await customerReads.get('acme', c.customer_id, true))!;
     await createLocation('acme', c.customer_id, address());
     const after = { ...before, customer_name: 'Renamed', version: before.version + 1 };
-    expect(await customerWrites.replace(before, after)).toBe('conflict');
+    expect(await customerUpdates.replace(before, after)).toBe('conflict');
     // The use-case re-reads on conflict, so the real PUT keeps the count.
     await updateCustomer('acme', c.customer_id, { customer_name: 'Renamed' });
     expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ customer_name: 'Renamed', location_count: 1 });
@@ -459,22 +459,22 @@ describe('concurrency', () => {
     const at = '2026-01-01T00:00:00Z';
     const record = {
       ...(await locationReads.get('acme', c.customer_id, a.location_id, true))!,
-      location_id: await locationWrites.allocateId('acme'),
+      location_id: await locationCreates.allocateId('acme'),
     };
-    expect(await locationWrites.insert(record, staleEmpty)).toBe('conflict');
+    expect(await locationCreates.insert(record, staleEmpty)).toBe('conflict');
 
     // Deleting "a non-primary" location that has become primary since the read.
     const b = await createLocation('acme', c.customer_id, address());
     const staleCustomer = (await locationReads.customerState('acme', c.customer_id))!;
     const staleB = (await locationReads.get('acme', c.customer_id, b.location_id, true))!;
     await updateLocation('acme', c.customer_id, b.location_id, { is_primary: true });
-    expect(await locationWrites.remove(staleB, staleCustomer, undefined, at)).toBe('conflict');
+    expect(await locationDeletes.remove(staleB, staleCustomer, undefined, at)).toBe('conflict');
 
     // Demoting a primary that is no longer the primary.
     const d = await createLocation('acme', c.customer_id, address());
     const staleD = (await locationReads.get('acme', c.customer_id, d.location_id, true))!;
     const move = { customer: staleCustomer, demote: staleCustomer.primaryLocationId };
-    expect((await locationWrites.update(staleD, { is_primary: true, updated_at: at }, move)).outcome).toBe('conflict');
+    expect((await locationUpdates.update(staleD, { is_primary: true, updated_at: at }, move)).outcome).toBe('conflict');
 
     expect(await primariesOf('acme', c.customer_id)).toEqual([b.location_id]);
     expect(await rawCustomer('acme', c.customer_id)).toMatchObject({ location_count: 3, primary_location_id: b.location_id });
@@ -520,9 +520,9 @@ describe('a write that keeps losing races', () => {
     const keptBefore = await rawLocation('acme', c.customer_id, kept.location_id);
 
     // Every attempt loses: the customer (or the location) changed since it was read, each time.
-    const insert = vi.spyOn(locationWrites, 'insert').mockResolvedValue('conflict');
-    const update = vi.spyOn(locationWrites, 'update').mockResolvedValue({ outcome: 'conflict' });
-    const remove = vi.spyOn(locationWrites, 'remove').mockResolvedValue('conflict');
+    const insert = vi.spyOn(locationCreates, 'insert').mockResolvedValue('conflict');
+    const update = vi.spyOn(locationUpdates, 'update').mockResolvedValue({ outcome: 'conflict' });
+    const remove = vi.spyOn(locationDeletes, 'remove').mockResolvedValue('conflict');
     const reads = vi.spyOn(locationReads, 'customerState');
 
     await expect(createLocation('acme', c.customer_id, address({ location_name: 'Never' }))).rejects.toBeInstanceOf(ServiceUnavailableError);
@@ -546,9 +546,9 @@ describe('a write that keeps losing races', () => {
 
   it('a race lost a few times, then won, lands once', async () => {
     const c = await newCustomer();
-    const real = locationWrites.insert.bind(locationWrites);
+    const real = locationCreates.insert.bind(locationCreates);
     let lost = 0;
-    vi.spyOn(locationWrites, 'insert').mockImplementation(async (...args) => (++lost <= 3 ? 'conflict' : real(...args)));
+    vi.spyOn(locationCreates, 'insert').mockImplementation(async (...args) => (++lost <= 3 ? 'conflict' : real(...args)));
     const created = await createLocation('acme', c.customer_id, address());
     expect(lost).toBe(4);
     vi.restoreAllMocks();

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CustomerObject } from '../../lib/customers/schema.js';
+import { httpBodyEndpoint } from '../../lib/http/body-endpoint.js';
 import { httpEndpoint, type EndpointOutput } from '../../lib/http/endpoint.js';
 import { withHeaders } from '../../lib/http/with-headers.js';
 import type { LocationObject } from '../../lib/locations/schema.js';
@@ -13,7 +14,7 @@ const pagination = { page: 1, per_page: 50, total: 1, total_pages: 1 };
 
 describe('a handler result is checked against its route response', () => {
   it('accepts the documented envelopes', () => {
-    httpEndpoint(routes.updateCustomer, async () => ({
+    httpBodyEndpoint(routes.updateCustomer, async () => ({
       success: true,
       message: 'Customer updated successfully',
       data: { customer_id: 1, customer_name: 'Acme' },
@@ -27,7 +28,7 @@ describe('a handler result is checked against its route response', () => {
 
   it('rejects a misspelled envelope field', () => {
     // @ts-expect-error `mesage` is not `message`
-    httpEndpoint(routes.updateCustomer, async () => ({
+    httpBodyEndpoint(routes.updateCustomer, async () => ({
       success: true,
       mesage: 'Customer updated successfully',
       data: { customer_id: 1, customer_name: 'Acme' },
@@ -36,7 +37,7 @@ describe('a handler result is checked against its route response', () => {
 
   it('rejects a misspelled data field', () => {
     // @ts-expect-error `customer_nam` is not `customer_name`
-    httpEndpoint(routes.updateCustomer, async () => ({
+    httpBodyEndpoint(routes.updateCustomer, async () => ({
       success: true,
       message: 'Customer updated successfully',
       data: { customer_id: 1, customer_nam: 'Acme' },
@@ -45,7 +46,7 @@ describe('a handler result is checked against its route response', () => {
 
   it('rejects a field the schema does not list, also from a spread or a variable', () => {
     // @ts-expect-error customerSummary lists only customer_id and customer_name
-    httpEndpoint(routes.createCustomer, async () => ({ success: true, message: 'Customer created successfully', data: { ...customer } }));
+    httpBodyEndpoint(routes.createCustomer, async () => ({ success: true, message: 'Customer created successfully', data: { ...customer } }));
     const stored = { ...location, tenant_id: 'acme' };
     // @ts-expect-error tenant_id is not in the location object
     httpEndpoint(routes.getLocation, async () => ({ data: stored }));
@@ -59,7 +60,7 @@ describe('a handler result is checked against its route response', () => {
 
   it('rejects the wrong envelope for the route', () => {
     // @ts-expect-error updateLocation answers the write envelope, not item
-    httpEndpoint(routes.updateLocation, async () => ({ data: location }));
+    httpBodyEndpoint(routes.updateLocation, async () => ({ data: location }));
     // @ts-expect-error listCustomers answers a page, not one customer
     httpEndpoint(routes.listCustomers, async () => ({ data: customer, pagination }));
     // @ts-expect-error success is always true on a write
@@ -68,15 +69,24 @@ describe('a handler result is checked against its route response', () => {
 
   it('rejects a missing required field', () => {
     // @ts-expect-error the write envelope needs message
-    httpEndpoint(routes.createLocation, async () => ({ success: true, data: location }));
+    httpBodyEndpoint(routes.createLocation, async () => ({ success: true, data: location }));
     // @ts-expect-error a list needs pagination
     httpEndpoint(routes.listLocations, async () => ({ data: [location] }));
     // @ts-expect-error customerSummary needs customer_name
-    httpEndpoint(routes.createCustomer, async () => ({ success: true, message: 'Customer created successfully', data: { customer_id: 1 } }));
+    httpBodyEndpoint(routes.createCustomer, async () => ({ success: true, message: 'Customer created successfully', data: { customer_id: 1 } }));
   });
 
   it('derives the body type from the route', () => {
     expectTypeOf<EndpointOutput<typeof routes.deleteLocation>>().toEqualTypeOf<{ success: true; message: string }>();
     expectTypeOf<EndpointOutput<typeof routes.getLocation>['data']>().toEqualTypeOf<LocationObject>();
+  });
+});
+
+describe('a route with a body and one without take different endpoints', () => {
+  it('refuses the body route on httpEndpoint, which parses no body, and a GET route on httpBodyEndpoint', () => {
+    // @ts-expect-error createCustomer takes a body: httpBodyEndpoint
+    httpEndpoint(routes.createCustomer, async () => ({ success: true, message: 'Customer created successfully', data: { customer_id: 1, customer_name: 'A' } }));
+    // @ts-expect-error getLocation takes no body: httpEndpoint
+    httpBodyEndpoint(routes.getLocation, async () => ({ data: location }));
   });
 });

@@ -88,14 +88,24 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(new ServiceUnavailableError())).toMatchObject({ status: 503, body: { error: { code: 'service_unavailable' } } });
   });
 
-  it('maps middy http errors: 415 media type, 422 / 400 malformed JSON, 413 too large', () => {
-    expect(toErrorResponse(createError(415, 'Unsupported Media Type'))).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
-    expect(toErrorResponse(createError(422, 'Invalid or malformed JSON was provided'))).toMatchObject({
+  it('maps the body checks\' errors: 415 media type, 400 malformed JSON, 413 too large', () => {
+    // The body checks (body-limits, json-charset, json-body) throw these; middy's own http errors no longer occur.
+    expect(toErrorResponse(new AppError('unsupported_media_type', 'Request body must be JSON (Content-Type: application/json)'))).toMatchObject({
+      status: 415,
+      body: { error: { code: 'unsupported_media_type' } },
+    });
+    expect(toErrorResponse(new AppError('validation_failed', 'Request body is not valid JSON'))).toMatchObject({
       status: 400,
       body: { error: { code: 'validation_failed' } },
     });
-    expect(toErrorResponse(createError(400, 'Bad'))).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
-    expect(toErrorResponse(createError(413, 'Too big'))).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+    expect(toErrorResponse(new AppError('payload_too_large', 'Request body must be at most 65536 bytes'))).toMatchObject({
+      status: 413,
+      body: { error: { code: 'payload_too_large' } },
+    });
+  });
+
+  it('trusts no status a foreign error carries (middy http errors included): 500 without internals', () => {
+    expect(toErrorResponse(createError(415, 'Unsupported Media Type'))).toMatchObject({ status: 500, body: { error: { code: 'internal_error' } } });
   });
 
   it('does not trust a status on an error that is not meant to be exposed', () => {

@@ -9,7 +9,8 @@ const bundledFiles = async (entry: string) => (await bundledInputs(entry)).map((
 
 const zipReader = 'lib/geocoding/centroids/zip-centroid.ts';
 const zipTable = 'lib/geocoding/centroids/zip-centroids.bin';
-const stateTable = 'lib/geocoding/centroids/state-centroids.generated.ts';
+const stateReader = 'lib/geocoding/centroids/state-centroid.ts';
+const stateTable = 'lib/geocoding/centroids/state-centroids.json';
 const phoneReader = 'lib/phone/plans/calling-code-table.ts';
 
 describe('what the generated tables cost each HTTP function', () => {
@@ -23,6 +24,9 @@ describe('what the generated tables cost each HTTP function', () => {
     // Only customer functions parse phone numbers; location functions key the customer item without its schemas.
     expect(inputs.includes(phoneReader)).toBe(/Customer/.test(operationId));
     // Every function that answers location objects can fill in an old record's coordinate.
-    if (/Location|getCustomer/.test(operationId) && operationId !== 'deleteLocation') expect(inputs).toContain(stateTable);
+    if (/Location|getCustomer/.test(operationId) && operationId !== 'deleteLocation') {
+      expect(inputs).toContain(stateReader);
+      expect(dataFilesFor(repoRoot, inputs)).toContain(stateTable);
+    }
   }, 60_000);
 });

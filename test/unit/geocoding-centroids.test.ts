@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stateCentroid } from '../../lib/geocoding/centroids/state-centroid.js';
-import { stateCentroidsModule, stateCentroidsOf, zipCentroidEntries } from '../../lib/geocoding/centroids/generate.js';
+import { stateCentroidsFile, stateCentroidsOf, zipCentroidEntries } from '../../lib/geocoding/centroids/generate.js';
 import { decodeZipCentroids, encodeZipCentroids } from '../../lib/geocoding/centroids/zip-centroid-encoding.js';
 import { zipCentroid } from '../../lib/geocoding/centroids/zip-centroid.js';
 const zipCentroidsBin = readFileSync(new URL('../../lib/geocoding/centroids/zip-centroids.bin', import.meta.url));
@@ -59,8 +59,8 @@ describe('state centroids', () => {
   });
 
   it('are the committed output of the generator (regenerate with generate.ts when this fails)', () => {
-    const committed = readFileSync(new URL('../../lib/geocoding/centroids/state-centroids.generated.ts', import.meta.url), 'utf8');
-    expect(committed).toBe(stateCentroidsModule(stateCentroidsOf(entries)));
+    const committed = readFileSync(new URL('../../lib/geocoding/centroids/state-centroids.json', import.meta.url), 'utf8');
+    expect(committed).toBe(stateCentroidsFile(stateCentroidsOf(entries)));
   });
 
   it("are each one of the state's own ZIP centroids (seats of government where there is no ZCTA)", () => {

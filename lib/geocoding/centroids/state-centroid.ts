@@ -1,6 +1,14 @@
-import { stateCentroids } from './state-centroids.generated.js';
+import { readFileSync } from 'node:fs';
 
-/** [latitude, longitude] standing for a state or territory (see ./generate.ts), or undefined for a code the schema does not accept. */
+let table: Readonly<Record<string, readonly [number, number]>> | undefined;
+
+/**
+ * [latitude, longitude] standing for a state or territory (see ./generate.ts),
+ * or undefined for a code the schema does not accept. The table is a data file
+ * beside this module (state-centroids.json), read on first use: only an old
+ * record without coordinates, or an address whose ZIP has no centroid, needs it.
+ */
 export function stateCentroid(state: string): readonly [number, number] | undefined {
-  return Object.hasOwn(stateCentroids, state) ? stateCentroids[state as keyof typeof stateCentroids] : undefined;
+  table ??= JSON.parse(readFileSync(new URL('./state-centroids.json', import.meta.url), 'utf8')) as Record<string, readonly [number, number]>;
+  return Object.hasOwn(table, state) ? table[state] : undefined;
 }

@@ -18,14 +18,6 @@ const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 /** A transaction cancelled for one of these reasons failed for load, not for its conditions. */
 const unavailableReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
-/** Errors from middy's own http middlewares carry a statusCode. */
-const middyStatus: Record<number, { code: ErrorCode; message: string }> = {
-  413: { code: 'payload_too_large', message: 'Request body is too large' },
-  415: { code: 'unsupported_media_type', message: 'Request body must be JSON (Content-Type: application/json)' },
-  422: { code: 'validation_failed', message: 'Request body is not valid JSON' },
-  400: { code: 'validation_failed', message: 'Request body is not valid JSON' },
-};
-
 export interface ErrorBody {
   success: false;
   error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
@@ -75,13 +67,10 @@ export function toErrorResponse(err: unknown): ErrorResponse {
   const e = err as {
     name?: string;
     code?: string;
-    statusCode?: number;
-    expose?: boolean;
     cause?: { code?: string };
     CancellationReasons?: { Code?: string }[];
   };
-  const mapped = e?.statusCode && e.expose !== false ? middyStatus[e.statusCode] : undefined;
-  if (mapped) return { status: statusOf[mapped.code], body: { success: false, error: mapped } };
+  // No middy http middleware is in the stack (the body checks throw AppErrors), so a statusCode on anything else earns no trust.
   if (
     unavailableNames.has(e?.name ?? '') ||
     unavailableCodes.has(e?.code ?? '') ||

@@ -1,7 +1,7 @@
-import { customerLayout, emailGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-layout.js';
+import { customerLayout } from '../../model/customer-layout.js';
 import { keyOf, lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
 
-/** Keys of a customer, its e-mail guard and its search terms, derived from their declarations (lib/model/customer.ts). */
+/** Keys of a customer item, derived from its declaration (lib/model/customer-layout.ts). */
 
 export const customerKeys = {
   /** A customer and its locations share one item collection: this is its partition key. */
@@ -19,17 +19,4 @@ export const customerKeys = {
   /** The id in a gsi1sk or gsi2sk value (both end with it). */
   idFromIndexSortKey: (sk: string) => lastIdOf(customerLayout, 'gsi1', 'sk', sk),
   idFromCollection: (pk: string) => lastIdOf(customerLayout, 'primary', 'pk', pk),
-};
-
-export const emailGuardKeys = {
-  guard: (tenantId: string, normalizedEmail: string) => primaryKeyOf(emailGuardEntity, { tenant_id: tenantId, email_key: normalizedEmail }),
-};
-
-export const searchTermKeys = {
-  term: (tenantId: string, namespace: TermNamespace, term: string, customerId: number) =>
-    primaryKeyOf(searchTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId }),
-  /** The partition holding every term that starts as `termOrPrefix` does. */
-  partition: (tenantId: string, namespace: TermNamespace, termOrPrefix: string) =>
-    partitionOf(searchTermEntity, 'primary', { tenant_id: tenantId, ns: namespace, value: termOrPrefix }),
-  idFromSortKey: (sk: string) => lastIdOf(searchTermEntity, 'primary', 'sk', sk),
 };

@@ -1,0 +1,46 @@
+import { defineEntity, field } from './entity.js';
+
+/** The items that index customers beside the customer item: its e-mail guard and its search terms. */
+
+/** Uniqueness guard: one item per (tenant, normalized e-mail), written in the same transaction as its customer. */
+export const emailGuardEntity = defineEntity({
+  name: 'email_guard',
+  version: 1,
+  fields: {
+    tenant_id: field.keyOnly<string>(),
+    email_key: field.keyOnly<string>(),
+    customer_id: field.internal<number>(),
+  },
+  keys: { primary: { pk: ['T', { field: 'tenant_id' }, 'EMAIL', { field: 'email_key' }], sk: ['EMAIL'] } },
+});
+
+/** Term namespaces: `w` words of name/e-mail/domain, `p` phone digits, `r` phone digits reversed (for "ends with"). */
+export type TermNamespace = 'w' | 'p' | 'r';
+
+/** A search term or a looked-up prefix (lib/customers/search-terms.ts derives them). */
+export interface Term {
+  ns: TermNamespace;
+  value: string;
+}
+
+/**
+ * A search term: one small item per (term, customer), its facts in its keys.
+ * Partitioned by tenant, namespace and the term's first character, so a
+ * prefix query touches one partition and reads only matching terms.
+ */
+export const searchTermEntity = defineEntity({
+  name: 'term',
+  version: 1,
+  fields: {
+    tenant_id: field.keyOnly<string>(),
+    ns: field.keyOnly<TermNamespace>(),
+    value: field.keyOnly<string>(),
+    customer_id: field.keyOnly<number>(),
+  },
+  keys: {
+    primary: {
+      pk: ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }],
+      sk: [{ field: 'value' }, { field: 'customer_id', sortsAsNumber: true }],
+    },
+  },
+});

@@ -1,0 +1,17 @@
+import { emailGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
+import { lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
+
+/** Keys of a customer's e-mail guard and search terms, derived from their declarations (lib/model/customer-index-items.ts). */
+
+export const emailGuardKeys = {
+  guard: (tenantId: string, normalizedEmail: string) => primaryKeyOf(emailGuardEntity, { tenant_id: tenantId, email_key: normalizedEmail }),
+};
+
+export const searchTermKeys = {
+  term: (tenantId: string, namespace: TermNamespace, term: string, customerId: number) =>
+    primaryKeyOf(searchTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId }),
+  /** The partition holding every term that starts as `termOrPrefix` does. */
+  partition: (tenantId: string, namespace: TermNamespace, termOrPrefix: string) =>
+    partitionOf(searchTermEntity, 'primary', { tenant_id: tenantId, ns: namespace, value: termOrPrefix }),
+  idFromSortKey: (sk: string) => lastIdOf(searchTermEntity, 'primary', 'sk', sk),
+};
