@@ -20,3 +20,7 @@ export const customerDetail = z
   })
   .register(z.globalRegistry, { id: 'CustomerDetail' });
 
+/** GET /customers/{id}'s query: include=locations or nothing. */
+export const getCustomerQuery = z.strictObject({
+  include: z.optional(z.enum(['locations'], 'must be "locations"')),
+});

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { toStoredInstant } from '../instants.js';
-import { pageQuery } from '../model/ids-and-paging.js';
+import { pageQuery } from '../model/paging.js';
 import { isUnicodeText, maxInstantLength } from '../text-rules.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
 

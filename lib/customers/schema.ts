@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { customerEntity } from '../model/customer.js';
-import { recordId } from '../model/ids-and-paging.js';
 
 /**
  * Request and response schemas of the customer endpoints (seed 000). The
@@ -12,7 +11,7 @@ import { recordId } from '../model/ids-and-paging.js';
  * the OpenAPI document.
  */
 
-export { maxRecordId } from '../model/ids-and-paging.js';
+export { maxRecordId } from '../model/record-ids.js';
 export type { CreateCustomerInput, CustomerObject, CustomerPatch, UpdateCustomerInput } from '../model/customer.js';
 
 export const createCustomerBody = customerEntity.createBody;
@@ -25,11 +24,7 @@ export const updateCustomerBody = customerEntity.updateBody;
 /** The customer object, field for field as seed 000 documents it. */
 export const customerObject = customerEntity.object;
 
-export const customerPathParams = z.strictObject({ customerId: recordId });
 
-export const getCustomerQuery = z.strictObject({
-  include: z.optional(z.enum(['locations'], 'must be "locations"')),
-});
 
 /** The `data` of the create and update answers (seed 000): the id and the name. */
 export const customerSummary = z.pick(customerObject, { customer_id: true, customer_name: true }).register(z.globalRegistry, { id: 'CustomerSummary' });

@@ -14,7 +14,7 @@ import {
   type UpdateLocationInput,
 } from '../model/location.js';
 import { type CustomerLocationState, type LocationChanges, locationListing, locationReads, locationCreates, locationDeletes, locationUpdates } from '../store/location-store.js';
-import type { ListLocationsQuery } from './schema.js';
+import type { ListLocationsQuery } from './list-query.js';
 
 /**
  * A location as read from the table. Records written before coordinates were

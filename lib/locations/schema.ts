@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { locationEntity } from '../model/location.js';
-import { pageQuery, recordId } from '../model/ids-and-paging.js';
+import { recordId } from '../model/record-ids.js';
 
 /**
  * Request and response schemas of the location endpoints (seed 000 "Customer
@@ -37,6 +37,3 @@ export const locationObject = locationEntity.object;
 /** Malformed ids name no record, so they answer 404 like unknown ones (see validate-request). */
 export const customerLocationsPathParams = z.strictObject({ customerId: recordId });
 export const locationPathParams = z.strictObject({ customerId: recordId, locationId: recordId });
-
-export const listLocationsQuery = z.strictObject({ ...pageQuery });
-export type ListLocationsQuery = z.output<typeof listLocationsQuery>;

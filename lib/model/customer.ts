@@ -5,7 +5,7 @@ import { normalizePhone } from '../phone/phone.js';
 import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 import { absentAsNull, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
 import { customerLayout } from './customer-layout.js';
-import { recordIdValue } from './ids-and-paging.js';
+import { recordIdValue } from './record-ids.js';
 
 /**
  * THE customer: every field, what a client may write on create and update,
@@ -33,7 +33,9 @@ export const customerLimits = {
 
 const { name: maxName, email: maxEmail, reason: maxReason, slaHours: maxSla } = customerLimits;
 
-export const customerName = z
+/** The schemas below are builders: lib/model/entity.ts builds each on first use. */
+const customerName = () =>
+  z
   .string()
   .check(
     z.trim(),
@@ -42,12 +44,14 @@ export const customerName = z
     z.refine(isUnicodeText, 'must be valid Unicode text'),
   );
 /** Trimmed first, then checked; documented as what a client sends, an e-mail of at most 254 characters (lib/openapi/schema-docs.ts). */
-export const customerEmail = z.pipe(
+const customerEmail = () =>
+  z.pipe(
   z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
   // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
   z.email('must be a valid e-mail address'),
 );
-export const customerPhone = z.pipe(
+const customerPhone = () =>
+  z.pipe(
   z.string().check(z.maxLength(customerLimits.phoneInput, `must be at most ${customerLimits.phoneInput} characters`)),
   z.transform((value: string, ctx) => {
     const phone = normalizePhone(value);
@@ -58,11 +62,13 @@ export const customerPhone = z.pipe(
     return phone.e164;
   }),
 );
-export const defaultSlaHours = z
+const defaultSlaHours = () =>
+  z
   .number('must be an integer')
   .check(z.int('must be an integer'), z.gte(0, 'must be 0 or more'), z.lte(maxSla, `must be at most ${maxSla} (one year)`));
-export const taxExempt = z.boolean('must be true or false');
-export const taxExemptionReason = z.nullable(
+const taxExempt = () => z.boolean('must be true or false');
+const taxExemptionReason = () =>
+  z.nullable(
   z
     .string()
     .check(
@@ -72,7 +78,7 @@ export const taxExemptionReason = z.nullable(
     ),
 );
 
-const storedInstant = z.string().check(z.maxLength(customerLimits.instant));
+const storedInstant = () => z.string().check(z.maxLength(customerLimits.instant));
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 
 export const customerEntity = defineEntity({
@@ -82,12 +88,12 @@ export const customerEntity = defineEntity({
   // Seed 000's fields in its order: the API object lists them so.
   fields: {
     customer_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
-    customer_name: field.writable(customerName, z.string().check(z.maxLength(maxName))),
-    customer_email: field.writable(customerEmail, z.string().check(z.maxLength(maxEmail))),
-    customer_phone: field.writable(customerPhone, z.string().check(z.maxLength(customerLimits.e164))),
-    default_sla_hours: field.writable(defaultSlaHours, z.number().check(z.int(), z.gte(0), z.lte(maxSla))),
-    tax_exempt: field.writableWithDefault(taxExempt, z.boolean(), false),
-    tax_exemption_reason: absentAsNull(field.writableWithDefault(taxExemptionReason, z.nullable(z.string().check(z.maxLength(maxReason))), null)),
+    customer_name: field.writable(customerName, () => z.string().check(z.maxLength(maxName))),
+    customer_email: field.writable(customerEmail, () => z.string().check(z.maxLength(maxEmail))),
+    customer_phone: field.writable(customerPhone, () => z.string().check(z.maxLength(customerLimits.e164))),
+    default_sla_hours: field.writable(defaultSlaHours, () => z.number().check(z.int(), z.gte(0), z.lte(maxSla))),
+    tax_exempt: field.writableWithDefault(taxExempt, () => z.boolean(), false),
+    tax_exemption_reason: absentAsNull(field.writableWithDefault(taxExemptionReason, () => z.nullable(z.string().check(z.maxLength(maxReason))), null)),
     created_at: field.readOnly(storedInstant, sentBackInstant, (sent, current) => sameInstant(sent, current as string)),
     updated_at: field.readOnly(storedInstant, sentBackInstant, (sent, current) => sameInstant(sent, current as string)),
     // What the store keeps beside the API object:

@@ -67,25 +67,63 @@ export interface InternalField<T = unknown, Opt extends boolean = boolean> {
 export type Field = WritableField | ReadOnlyField | InternalField;
 type Fields = Record<string, Field>;
 
+/**
+ * A schema, or a function that builds it. Field schemas are built on first
+ * use, then kept: constructing a zod schema is the costliest thing a function
+ * does at import (~0.1 ms each, hundreds per entity), and most functions use
+ * few of an entity's (a GET none of its request schemas).
+ */
+export type SchemaSource<S extends Schema> = S | (() => S);
+
+const built = <S extends Schema>(source: SchemaSource<S>): (() => S) => {
+  if (typeof source !== 'function') return () => source;
+  let schema: S | undefined;
+  return () => (schema ??= (source as () => S)());
+};
+
+function writableField<I extends Schema, O extends Schema, C extends CreateMode>(input: SchemaSource<I>, output: SchemaSource<O>, create: C, createDefault?: unknown) {
+  const i = built(input);
+  const o = built(output);
+  return {
+    kind: 'writable' as const,
+    get input() {
+      return i();
+    },
+    get output() {
+      return o();
+    },
+    create,
+    createDefault,
+    update: true as const,
+  } satisfies WritableField<I, O, C, true>;
+}
+
 export const field = {
   /** Required on create, optional on update. */
-  writable<I extends Schema, O extends Schema>(input: I, output: O): WritableField<I, O, 'required', true> {
-    return { kind: 'writable', input, output, create: 'required', update: true };
-  },
+  writable: <I extends Schema, O extends Schema>(input: SchemaSource<I>, output: SchemaSource<O>): WritableField<I, O, 'required', true> =>
+    writableField(input, output, 'required'),
   /** Optional on create (stored as `value` when absent), optional on update. */
-  writableWithDefault<I extends Schema, O extends Schema>(
-    input: I,
-    output: O,
+  writableWithDefault: <I extends Schema, O extends Schema>(
+    input: SchemaSource<I>,
+    output: SchemaSource<O>,
     value: z.core.util.NoUndefined<z.output<I>>,
-  ): WritableField<I, O, 'default', true> {
-    return { kind: 'writable', input, output, create: 'default', createDefault: value, update: true };
-  },
+  ): WritableField<I, O, 'default', true> => writableField(input, output, 'default', value),
   /** Optional on create (the use-case decides when absent), optional on update. */
-  writableOptional<I extends Schema, O extends Schema>(input: I, output: O): WritableField<I, O, 'optional', true> {
-    return { kind: 'writable', input, output, create: 'optional', update: true };
-  },
-  readOnly<O extends Schema, S extends Schema>(output: O, sentBack: S, same: (sent: unknown, current: unknown) => boolean): ReadOnlyField<O, S> {
-    return { kind: 'readOnly', output, sentBack, same };
+  writableOptional: <I extends Schema, O extends Schema>(input: SchemaSource<I>, output: SchemaSource<O>): WritableField<I, O, 'optional', true> =>
+    writableField(input, output, 'optional'),
+  readOnly<O extends Schema, S extends Schema>(output: SchemaSource<O>, sentBack: SchemaSource<S>, same: (sent: unknown, current: unknown) => boolean): ReadOnlyField<O, S> {
+    const o = built(output);
+    const b = built(sentBack);
+    return {
+      kind: 'readOnly',
+      get output() {
+        return o();
+      },
+      get sentBack() {
+        return b();
+      },
+      same,
+    };
   },
   internal<T>(): InternalField<T, false> {
     return { kind: 'internal', keyOnly: false, optional: false };
@@ -102,7 +140,9 @@ export const field = {
 
 /** Shown as null, not missing, when an older record lacks it. */
 export function absentAsNull<F extends WritableField | ReadOnlyField>(f: F): F {
-  return { ...f, absentAs: null };
+  // Set on the field itself: a spread would read (build) its lazy schemas.
+  f.absentAs = null;
+  return f;
 }
 
 // ---- composite keys -------------------------------------------------------
@@ -215,37 +255,47 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
   const readOnly = entries.filter(([, f]) => f.kind === 'readOnly').map(([k]) => k) as ReadOnlyKeys<F>[];
   const stored = entries.filter(([, f]) => !(f.kind === 'internal' && f.keyOnly)).map(([k]) => k);
 
-  const createShape: Record<string, Schema> = {};
-  const updateShape: Record<string, Schema> = {};
-  const objectShape: Record<string, Schema> = {};
-  for (const [name, f] of entries) {
-    if (f.kind === 'writable') {
-      if (f.create === 'required') createShape[name] = f.input;
-      else if (f.create === 'optional') createShape[name] = z.optional(f.input);
-      else if (f.create === 'default') createShape[name] = z._default(f.input, f.createDefault as never);
-      if (f.update) updateShape[name] = z.optional(f.input);
-    } else if (f.kind === 'readOnly') {
-      // Described as read-only in the OpenAPI document by lib/openapi/schema-docs.ts.
-      updateShape[name] = z.optional(f.sentBack);
+  // Built on first use, like the field schemas: a function uses one or two of an entity's
+  // schemas (a GET none of its bodies).
+  const bodyChecks = (declaration.bodyChecks ?? []) as readonly z.core.$ZodCheck<Record<string, unknown>>[];
+  const shapeOf = (pick: (f: Field) => Schema | undefined) => {
+    const shape: Record<string, Schema> = {};
+    for (const [name, f] of entries) {
+      const schema = pick(f);
+      if (schema) shape[name] = schema;
     }
-    if (f.kind !== 'internal') objectShape[name] = f.output;
-  }
-
-  const checks = declaration.bodyChecks ?? [];
-  const bodyChecks = checks as readonly z.core.$ZodCheck<Record<string, unknown>>[];
-  const createBody = (bodyChecks.length ? z.strictObject(createShape).check(...bodyChecks) : z.strictObject(createShape)) as unknown as Entity<F>['createBody'];
-  const updateBody = z
-    .strictObject(updateShape)
-    .check(
-      ...bodyChecks,
-      z.refine((body: Record<string, unknown>) => Object.keys(body).some((k) => !(readOnly as string[]).includes(k)), {
-        message: 'at least one writable field is required',
-        // Only unknown fields sent: naming them is the answer, not "nothing sent".
-        when: (payload) => payload.issues.length === 0,
-      }),
-    ) as unknown as Entity<F>['updateBody'];
-  const object = z.object(objectShape) as unknown as Entity<F>['object'];
-  if (declaration.apiName) object.register(z.globalRegistry, { id: declaration.apiName });
+    return shape;
+  };
+  const buildCreateBody = () => {
+    const body = z.strictObject(
+      shapeOf((f) =>
+        f.kind !== 'writable' ? undefined : f.create === 'required' ? f.input : f.create === 'optional' ? z.optional(f.input) : f.create === 'default' ? z._default(f.input, f.createDefault as never) : undefined,
+      ),
+    );
+    return (bodyChecks.length ? body.check(...bodyChecks) : body) as unknown as Entity<F>['createBody'];
+  };
+  const buildUpdateBody = () =>
+    z
+      .strictObject(
+        // Read-only fields are described as such in the OpenAPI document by lib/openapi/schema-docs.ts.
+        shapeOf((f) => (f.kind === 'writable' && f.update ? z.optional(f.input) : f.kind === 'readOnly' ? z.optional(f.sentBack) : undefined)),
+      )
+      .check(
+        ...bodyChecks,
+        z.refine((body: Record<string, unknown>) => Object.keys(body).some((k) => !(readOnly as string[]).includes(k)), {
+          message: 'at least one writable field is required',
+          // Only unknown fields sent: naming them is the answer, not "nothing sent".
+          when: (payload) => payload.issues.length === 0,
+        }),
+      ) as unknown as Entity<F>['updateBody'];
+  const buildObject = () => {
+    const object = z.object(shapeOf((f) => (f.kind === 'internal' ? undefined : f.output))) as unknown as Entity<F>['object'];
+    if (declaration.apiName) object.register(z.globalRegistry, { id: declaration.apiName });
+    return object;
+  };
+  let createBody: Entity<F>['createBody'] | undefined;
+  let updateBody: Entity<F>['updateBody'] | undefined;
+  let object: Entity<F>['object'] | undefined;
 
   const fields = declaration.fields as Fields;
   const readOnlyConflicts = (body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): ErrorDetail[] =>
@@ -256,9 +306,15 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
   return {
     ...declaration,
     fieldNames: { visible, readOnly, stored },
-    createBody,
-    updateBody,
-    object,
+    get createBody() {
+      return (createBody ??= buildCreateBody());
+    },
+    get updateBody() {
+      return (updateBody ??= buildUpdateBody());
+    },
+    get object() {
+      return (object ??= buildObject());
+    },
     toApiObject(record) {
       const out: Record<string, unknown> = {};
       for (const name of visible) {

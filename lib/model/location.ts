@@ -3,7 +3,7 @@ import '../zod-locale.js';
 import { sameInstant } from '../instants.js';
 import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 import { absentAsNull, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
-import { recordIdValue } from './ids-and-paging.js';
+import { recordIdValue } from './record-ids.js';
 
 /**
  * THE location (seed 000 "Customer locations"): its fields, what a client
@@ -58,33 +58,38 @@ const text = (max: number) =>
       z.refine(isUnicodeText, 'must be valid Unicode text'),
     );
 
-export const locationName = text(locationLimits.name);
-export const addressStreet = text(locationLimits.street);
-export const addressCity = text(locationLimits.city);
+/** The schemas below are builders: lib/model/entity.ts builds each on first use. */
+const locationName = () => text(locationLimits.name);
+const addressStreet = () => text(locationLimits.street);
+const addressCity = () => text(locationLimits.city);
 /** Room for a code with some surrounding spaces, which are trimmed. */
 const maxStateInputLength = 16;
 const stateCodeMessage = 'must be a two-letter USPS state or territory code, e.g. TX';
 /** Case-insensitive in, uppercase out (documented on its input side: lib/openapi/schema-docs.ts). */
-export const addressState = z
+const addressState = () =>
+  z
   .pipe(
     z
       .string('must be a two-letter USPS state code')
       .check(z.maxLength(maxStateInputLength, stateCodeMessage), z.trim(), z.toUpperCase()),
     z.enum(usStateCodes, stateCodeMessage),
   );
-export const addressZip = z
+const addressZip = () =>
+  z
   .string('must be a 5-digit ZIP code')
   .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'));
-export const isPrimary = z.boolean('must be true or false');
+const isPrimary = () => z.boolean('must be true or false');
 /** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
 const between = (min: number, max: number) => {
   const message = `must be between ${min} and ${max}`;
   return [z.gte(min, message), z.lte(max, message)] as const;
 };
-export const latitude = z
+const latitude = () =>
+  z
   .number('must be a number')
   .check(...between(-90, 90));
-export const longitude = z
+const longitude = () =>
+  z
   .number('must be a number')
   .check(...between(-180, 180));
 
@@ -97,10 +102,10 @@ const bothCoordinatesOrNeither = z.superRefine((body: { latitude?: number; longi
   }
 });
 
-const storedInstant = z.string().check(z.maxLength(locationLimits.instant));
+const storedInstant = () => z.string().check(z.maxLength(locationLimits.instant));
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 const sameTime = (sent: unknown, current: unknown) => sameInstant(sent, current as string | null);
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, `must be one of ${values.join(', ')}`);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => () => z.enum(values, `must be one of ${values.join(', ')}`);
 
 /**
  * Seed 000's fields in its order, then the geocoding facts. Coordinates are
@@ -114,38 +119,38 @@ export const locationEntity = defineEntity({
   apiName: 'Location',
   fields: {
     location_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
-    location_name: field.writable(locationName, z.string().check(z.maxLength(locationLimits.name))),
-    address_street: field.writable(addressStreet, z.string().check(z.maxLength(locationLimits.street))),
-    address_city: field.writable(addressCity, z.string().check(z.maxLength(locationLimits.city))),
-    address_state: field.writable(addressState, z.string().check(z.length(2))),
-    address_zip: field.writable(addressZip, z.string().check(z.length(5))),
+    location_name: field.writable(locationName, () => z.string().check(z.maxLength(locationLimits.name))),
+    address_street: field.writable(addressStreet, () => z.string().check(z.maxLength(locationLimits.street))),
+    address_city: field.writable(addressCity, () => z.string().check(z.maxLength(locationLimits.city))),
+    address_state: field.writable(addressState, () => z.string().check(z.length(2))),
+    address_zip: field.writable(addressZip, () => z.string().check(z.length(5))),
     latitude: field.writableOptional(
       latitude,
-      z.number().check(z.gte(-90), z.lte(90)),
+      () => z.number().check(z.gte(-90), z.lte(90)),
     ),
     longitude: field.writableOptional(
       longitude,
-      z.number().check(z.gte(-180), z.lte(180)),
+      () => z.number().check(z.gte(-180), z.lte(180)),
     ),
     /** Optional on create: a customer's first location is primary whatever is sent. */
-    is_primary: field.writableOptional(isPrimary, z.boolean()),
+    is_primary: field.writableOptional(isPrimary, () => z.boolean()),
     created_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
     updated_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
-    geocode_status: field.readOnly(z.enum(geocodeStatuses), oneOf(geocodeStatuses), sameValue),
+    geocode_status: field.readOnly(() => z.enum(geocodeStatuses), oneOf(geocodeStatuses), sameValue),
     geocode_precision: field.readOnly(
-      z.enum(geocodePrecisions),
+      () => z.enum(geocodePrecisions),
       oneOf(geocodePrecisions),
       sameValue,
     ),
     geocode_source: field.readOnly(
-      z.string().check(z.maxLength(locationLimits.source)),
-      z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)),
+      () => z.string().check(z.maxLength(locationLimits.source)),
+      () => z.string('must be a string').check(z.maxLength(locationLimits.source, `must be at most ${locationLimits.source} characters`)),
       sameValue,
     ),
     geocoded_at: absentAsNull(
       field.readOnly(
-        z.nullable(storedInstant),
-        z.nullable(sentBackInstant),
+        () => z.nullable(storedInstant()),
+        () => z.nullable(sentBackInstant),
         sameTime,
       ),
     ),

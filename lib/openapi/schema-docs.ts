@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { customerDetail, maxEmbeddedLocations } from '../customers/customer-detail.js';
 import { customerEntity, customerLimits } from '../model/customer.js';
-import { pageLimits, pageQuery, recordId, maxRecordId } from '../model/ids-and-paging.js';
+import { pageLimits, pageQuery } from '../model/paging.js';
+import { maxRecordId, recordId } from '../model/record-ids.js';
 import { locationEntity } from '../model/location.js';
 
 /**

@@ -1,5 +1,5 @@
-import { customerDetail } from '../customers/customer-detail.js';
-import { customerPathParams, getCustomerQuery } from '../customers/schema.js';
+import { customerDetail, getCustomerQuery } from '../customers/customer-detail.js';
+import { customerPathParams } from '../customers/path-params.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
 export const getCustomerRoute = {

@@ -1,4 +1,5 @@
-import { customerLocationsPathParams, listLocationsQuery, locationObject } from '../locations/schema.js';
+import { listLocationsQuery } from '../locations/list-query.js';
+import { customerLocationsPathParams, locationObject } from '../locations/schema.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
 export const listLocationsRoute = {

@@ -1,4 +1,5 @@
-import { customerPathParams, customerSummary, updateCustomerBody } from '../customers/schema.js';
+import { customerPathParams } from '../customers/path-params.js';
+import { customerSummary, updateCustomerBody } from '../customers/schema.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
 export const updateCustomerRoute = {

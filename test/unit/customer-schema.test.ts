@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCustomerBody, customerPathParams, getCustomerQuery, updateCustomerBody } from '../../lib/customers/schema.js';
+import { getCustomerQuery } from '../../lib/customers/customer-detail.js';
+import { customerPathParams } from '../../lib/customers/path-params.js';
+import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
 import { listCustomersQuery } from '../../lib/customers/list-query.js';
 
 const valid = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   createLocationBody,
-  listLocationsQuery,
   locationPathParams,
   updateLocationBody,
   usStateCodes,
 } from '../../lib/locations/schema.js';
+import { listLocationsQuery } from '../../lib/locations/list-query.js';
 
 const valid = {
   location_name: 'East Wing',
