@@ -1,5 +1,5 @@
 import { getCustomer, toCustomerObject } from '../../lib/customers/customers.js';
-import { maxEmbeddedLocations } from '../../lib/customers/customer-detail.js';
+import { maxEmbeddedLocations } from '../../lib/customers/customer-detail-schema.js';
 import { httpEndpoint } from '../../lib/http/endpoint.js';
 import { getCustomerWithLocations } from '../../lib/locations/locations.js';
 import { getCustomerRoute } from '../../lib/routes/get-customer.js';

@@ -1,12 +1,11 @@
-import * as z from 'zod/mini';
-import '../zod-locale.js';
 import { locationEntity } from '../model/location.js';
-import { recordId } from '../model/record-ids.js';
 
 /**
  * Request and response schemas of the location endpoints (seed 000 "Customer
  * locations"). The bodies and the location object derive from the
- * declaration (lib/model/location.ts); the path and query schemas are here.
+ * declaration (lib/model/location.ts), built on import: for tests and tools.
+ * Route modules take them from the entity when first used, so a function
+ * builds only what it parses.
  */
 
 export {
@@ -34,6 +33,4 @@ export const createLocationBody = locationEntity.createBody;
 export const updateLocationBody = locationEntity.updateBody;
 export const locationObject = locationEntity.object;
 
-/** Malformed ids name no record, so they answer 404 like unknown ones (see validate-request). */
-export const customerLocationsPathParams = z.strictObject({ customerId: recordId });
-export const locationPathParams = z.strictObject({ customerId: recordId, locationId: recordId });
+export { customerLocationsPathParams, locationPathParams } from './path-params.js';

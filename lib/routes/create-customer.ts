@@ -1,6 +1,8 @@
-import { createCustomerBody, customerSummary } from '../customers/schema.js';
+import { customerSummarySchema } from '../customers/responses.js';
+import { customerEntity } from '../model/customer.js';
 import { type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const createCustomerRoute = {
   operationId: 'createCustomer',
   method: 'POST',
@@ -8,8 +10,17 @@ export const createCustomerRoute = {
   entry: 'functions/customers/create.ts',
   scope: 'customers:write',
   summary: 'Create a customer',
-  request: { body: createCustomerBody },
+  request: {
+    get body() {
+      return customerEntity.createBody;
+    },
+  },
   successStatus: 201,
-  response: { envelope: 'write', data: customerSummary },
+  response: {
+    envelope: 'write',
+    get data() {
+      return customerSummarySchema();
+    },
+  },
   errors: ['duplicate_customer'],
 } as const satisfies RouteDefinition;

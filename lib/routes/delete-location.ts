@@ -1,4 +1,4 @@
-import { locationPathParams } from '../locations/schema.js';
+import { locationPathParams } from '../locations/path-params.js';
 import { locationPath, type RouteDefinition } from './route-definition.js';
 
 export const deleteLocationRoute = {

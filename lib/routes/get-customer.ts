@@ -1,7 +1,9 @@
-import { customerDetail, getCustomerQuery } from '../customers/customer-detail.js';
+import { getCustomerQuery } from '../customers/get-query.js';
 import { customerPathParams } from '../customers/path-params.js';
+import { customerDetailSchema } from '../customers/customer-detail-schema.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const getCustomerRoute = {
   operationId: 'getCustomer',
   method: 'GET',
@@ -13,5 +15,10 @@ export const getCustomerRoute = {
   pathNames: customerPath,
   request: { params: customerPathParams, query: getCustomerQuery },
   successStatus: 200,
-  response: { envelope: 'item', data: customerDetail },
+  response: {
+    envelope: 'item',
+    get data() {
+      return customerDetailSchema();
+    },
+  },
 } as const satisfies RouteDefinition;

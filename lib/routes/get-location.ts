@@ -1,6 +1,8 @@
-import { locationObject, locationPathParams } from '../locations/schema.js';
+import { locationPathParams } from '../locations/path-params.js';
+import { locationEntity } from '../model/location.js';
 import { locationPath, type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const getLocationRoute = {
   operationId: 'getLocation',
   method: 'GET',
@@ -12,5 +14,10 @@ export const getLocationRoute = {
   pathNames: locationPath,
   request: { params: locationPathParams },
   successStatus: 200,
-  response: { envelope: 'item', data: locationObject },
+  response: {
+    envelope: 'item',
+    get data() {
+      return locationEntity.object;
+    },
+  },
 } as const satisfies RouteDefinition;

@@ -1,7 +1,8 @@
 import { listCustomersQuery } from '../customers/list-query.js';
-import { customerObject } from '../customers/schema.js';
+import { customerEntity } from '../model/customer.js';
 import { type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const listCustomersRoute = {
   operationId: 'listCustomers',
   method: 'GET',
@@ -11,5 +12,10 @@ export const listCustomersRoute = {
   summary: 'List customers',
   request: { query: listCustomersQuery },
   successStatus: 200,
-  response: { envelope: 'list', data: customerObject },
+  response: {
+    envelope: 'list',
+    get data() {
+      return customerEntity.object;
+    },
+  },
 } as const satisfies RouteDefinition;

@@ -1,7 +1,9 @@
 import { listLocationsQuery } from '../locations/list-query.js';
-import { customerLocationsPathParams, locationObject } from '../locations/schema.js';
+import { customerLocationsPathParams } from '../locations/path-params.js';
+import { locationEntity } from '../model/location.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const listLocationsRoute = {
   operationId: 'listLocations',
   method: 'GET',
@@ -13,5 +15,10 @@ export const listLocationsRoute = {
   pathNames: customerPath,
   request: { params: customerLocationsPathParams, query: listLocationsQuery },
   successStatus: 200,
-  response: { envelope: 'list', data: locationObject },
+  response: {
+    envelope: 'list',
+    get data() {
+      return locationEntity.object;
+    },
+  },
 } as const satisfies RouteDefinition;

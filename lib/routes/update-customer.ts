@@ -1,7 +1,9 @@
 import { customerPathParams } from '../customers/path-params.js';
-import { customerSummary, updateCustomerBody } from '../customers/schema.js';
+import { customerSummarySchema } from '../customers/responses.js';
+import { customerEntity } from '../model/customer.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const updateCustomerRoute = {
   operationId: 'updateCustomer',
   method: 'PUT',
@@ -11,8 +13,18 @@ export const updateCustomerRoute = {
   summary: 'Update a customer',
   seedForm: '/api/v1/customers?id={customerId}',
   pathNames: customerPath,
-  request: { params: customerPathParams, body: updateCustomerBody },
+  request: {
+    params: customerPathParams,
+    get body() {
+      return customerEntity.updateBody;
+    },
+  },
   successStatus: 200,
-  response: { envelope: 'write', data: customerSummary },
+  response: {
+    envelope: 'write',
+    get data() {
+      return customerSummarySchema();
+    },
+  },
   errors: ['duplicate_customer'],
 } as const satisfies RouteDefinition;

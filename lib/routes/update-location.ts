@@ -1,6 +1,8 @@
-import { locationObject, locationPathParams, updateLocationBody } from '../locations/schema.js';
+import { locationPathParams } from '../locations/path-params.js';
+import { locationEntity } from '../model/location.js';
 import { locationPath, type RouteDefinition } from './route-definition.js';
 
+/** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */
 export const updateLocationRoute = {
   operationId: 'updateLocation',
   method: 'PUT',
@@ -10,7 +12,17 @@ export const updateLocationRoute = {
   summary: 'Update a location',
   seedForm: '/api/v1/customers?id={customerId}&locations=1&location_id={locationId}',
   pathNames: locationPath,
-  request: { params: locationPathParams, body: updateLocationBody },
+  request: {
+    params: locationPathParams,
+    get body() {
+      return locationEntity.updateBody;
+    },
+  },
   successStatus: 200,
-  response: { envelope: 'write', data: locationObject },
+  response: {
+    envelope: 'write',
+    get data() {
+      return locationEntity.object;
+    },
+  },
 } as const satisfies RouteDefinition;

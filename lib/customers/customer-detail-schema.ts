@@ -1,0 +1,23 @@
+import * as z from 'zod/mini';
+import '../zod-locale.js';
+import { customerEntity } from '../model/customer.js';
+import { locationEntity } from '../model/location.js';
+import { once } from './responses.js';
+
+/**
+ * How many locations include=locations embeds: one page of the locations
+ * list at its largest, so a customer answer stays bounded however many sites
+ * it has. The use-case must stop there (lib/locations getCustomerWithLocations).
+ */
+export const maxEmbeddedLocations = 100;
+
+/** Built once, when first read: by the OpenAPI document and the tests, never by a Lambda (tsc checks the answers). */
+/** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
+export const customerDetailSchema = once(() =>
+  z
+    .extend(customerEntity.object, {
+      // Described in the OpenAPI document by lib/openapi/schema-docs.ts.
+      locations: z.optional(z.array(locationEntity.object).check(z.maxLength(maxEmbeddedLocations))),
+    })
+    .register(z.globalRegistry, { id: 'CustomerDetail' }),
+);

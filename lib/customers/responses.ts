@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+import '../zod-locale.js';
+import { customerEntity } from '../model/customer.js';
+
+/**
+ * The create and update answers' schema (./customer-detail-schema.ts has GET's).
+ * Builders, each building once: a function never parses its own responses
+ * (tsc checks them, the OpenAPI document and the contract tests read these),
+ * so a Lambda never builds them.
+ */
+
+export const once = <S>(build: () => S) => {
+  let schema: S | undefined;
+  return () => (schema ??= build());
+};
+
+/** The `data` of the create and update answers (seed 000): the id and the name. */
+export const customerSummarySchema = once(() =>
+  z.pick(customerEntity.object, { customer_id: true, customer_name: true }).register(z.globalRegistry, { id: 'CustomerSummary' }),
+);
