@@ -36,47 +36,47 @@ const { name: maxName, email: maxEmail, reason: maxReason, slaHours: maxSla } = 
 /** The schemas below are builders: lib/model/entity.ts builds each on first use. */
 const customerName = () =>
   z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(maxName, `must be at most ${maxName} characters`),
-    z.refine(isUnicodeText, 'must be valid Unicode text'),
-  );
-/** Trimmed first, then checked; documented as what a client sends, an e-mail of at most 254 characters (lib/openapi/schema-docs.ts). */
-const customerEmail = () =>
-  z.pipe(
-  z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
-  // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
-  z.email('must be a valid e-mail address'),
-);
-const customerPhone = () =>
-  z.pipe(
-  z.string().check(z.maxLength(customerLimits.phoneInput, `must be at most ${customerLimits.phoneInput} characters`)),
-  z.transform((value: string, ctx) => {
-    const phone = normalizePhone(value);
-    if (!phone) {
-      ctx.issues.push({ code: 'custom', input: value, message: 'must be a phone number in E.164 (+15551234567) or a common US format' });
-      return z.NEVER;
-    }
-    return phone.e164;
-  }),
-);
-const defaultSlaHours = () =>
-  z
-  .number('must be an integer')
-  .check(z.int('must be an integer'), z.gte(0, 'must be 0 or more'), z.lte(maxSla, `must be at most ${maxSla} (one year)`));
-const taxExempt = () => z.boolean('must be true or false');
-const taxExemptionReason = () =>
-  z.nullable(
-  z
     .string()
     .check(
       z.trim(),
-      z.maxLength(maxReason, `must be at most ${maxReason} characters`),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(maxName, `must be at most ${maxName} characters`),
       z.refine(isUnicodeText, 'must be valid Unicode text'),
-    ),
-);
+    );
+/** Trimmed first, then checked; documented as what a client sends, an e-mail of at most 254 characters (lib/openapi/schema-docs.ts). */
+const customerEmail = () =>
+  z.pipe(
+    z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
+    // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
+    z.email('must be a valid e-mail address'),
+  );
+const customerPhone = () =>
+  z.pipe(
+    z.string().check(z.maxLength(customerLimits.phoneInput, `must be at most ${customerLimits.phoneInput} characters`)),
+    z.transform((value: string, ctx) => {
+      const phone = normalizePhone(value);
+      if (!phone) {
+        ctx.issues.push({ code: 'custom', input: value, message: 'must be a phone number in E.164 (+15551234567) or a common US format' });
+        return z.NEVER;
+      }
+      return phone.e164;
+    }),
+  );
+const defaultSlaHours = () =>
+  z
+    .number('must be an integer')
+    .check(z.int('must be an integer'), z.gte(0, 'must be 0 or more'), z.lte(maxSla, `must be at most ${maxSla} (one year)`));
+const taxExempt = () => z.boolean('must be true or false');
+const taxExemptionReason = () =>
+  z.nullable(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(maxReason, `must be at most ${maxReason} characters`),
+        z.refine(isUnicodeText, 'must be valid Unicode text'),
+      ),
+  );
 
 const storedInstant = () => z.string().check(z.maxLength(customerLimits.instant));
 const sameValue = (sent: unknown, current: unknown) => sent === current;

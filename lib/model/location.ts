@@ -67,31 +67,19 @@ const maxStateInputLength = 16;
 const stateCodeMessage = 'must be a two-letter USPS state or territory code, e.g. TX';
 /** Case-insensitive in, uppercase out (documented on its input side: lib/openapi/schema-docs.ts). */
 const addressState = () =>
-  z
-  .pipe(
-    z
-      .string('must be a two-letter USPS state code')
-      .check(z.maxLength(maxStateInputLength, stateCodeMessage), z.trim(), z.toUpperCase()),
+  z.pipe(
+    z.string('must be a two-letter USPS state code').check(z.maxLength(maxStateInputLength, stateCodeMessage), z.trim(), z.toUpperCase()),
     z.enum(usStateCodes, stateCodeMessage),
   );
-const addressZip = () =>
-  z
-  .string('must be a 5-digit ZIP code')
-  .check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'));
+const addressZip = () => z.string('must be a 5-digit ZIP code').check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'));
 const isPrimary = () => z.boolean('must be true or false');
-/** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
 const between = (min: number, max: number) => {
   const message = `must be between ${min} and ${max}`;
   return [z.gte(min, message), z.lte(max, message)] as const;
 };
-const latitude = () =>
-  z
-  .number('must be a number')
-  .check(...between(-90, 90));
-const longitude = () =>
-  z
-  .number('must be a number')
-  .check(...between(-180, 180));
+/** Stored rounded to 7 decimal places (lib/geocoding/stored-coordinate.ts), so any number in range is accepted. */
+const latitude = () => z.number('must be a number').check(...between(-90, 90));
+const longitude = () => z.number('must be a number').check(...between(-180, 180));
 
 /** A pin is both coordinates or neither; one alone names no point. */
 const bothCoordinatesOrNeither = z.superRefine((body: { latitude?: number; longitude?: number }, ctx) => {
