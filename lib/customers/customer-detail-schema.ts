@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { customerEntity } from '../model/customer.js';
 import { locationEntity } from '../model/location.js';
-import { once } from './responses.js';
+import { buildOnce } from '../model/entity.js';
 
 /**
  * How many locations include=locations embeds: one page of the locations
@@ -13,7 +13,7 @@ export const maxEmbeddedLocations = 100;
 
 /** Built once, when first read: by the OpenAPI document and the tests, never by a Lambda (tsc checks the answers). */
 /** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
-export const customerDetailSchema = once(() =>
+export const customerDetailSchema = buildOnce(() =>
   z
     .extend(customerEntity.object, {
       // Described in the OpenAPI document by lib/openapi/schema-docs.ts.

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { customerEntity } from '../model/customer.js';
+import { buildOnce } from '../model/entity.js';
 
 /**
  * The create and update answers' schema (./customer-detail-schema.ts has GET's).
@@ -9,12 +10,7 @@ import { customerEntity } from '../model/customer.js';
  * so a Lambda never builds them.
  */
 
-export const once = <S>(build: () => S) => {
-  let schema: S | undefined;
-  return () => (schema ??= build());
-};
-
 /** The `data` of the create and update answers (seed 000): the id and the name. */
-export const customerSummarySchema = once(() =>
+export const customerSummarySchema = buildOnce(() =>
   z.pick(customerEntity.object, { customer_id: true, customer_name: true }).register(z.globalRegistry, { id: 'CustomerSummary' }),
 );

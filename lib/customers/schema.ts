@@ -5,7 +5,7 @@ import { customerSummarySchema } from './responses.js';
  * Request and response schemas of the customer endpoints (seed 000). The
  * bodies and the customer object derive from the declaration
  * (lib/model/customer.ts); the path and query schemas of the customer
- * routes are apart (./path-params.ts, ./list-query.ts, ./customer-detail.ts).
+ * routes are apart (./path-params.ts, ./list-query.ts, ./get-query.ts, ./customer-detail-schema.ts).
  * Built on import: for tests and tools. Route modules take the bodies from
  * the entity when first used, so a function builds only what it parses.
  */

@@ -17,5 +17,5 @@ export function httpBodyEndpoint<R extends RouteWithBody, B extends SuccessBody<
   route: R,
   run: (input: EndpointInput<R>) => Promise<EndpointOutput<R, B>>,
 ): HttpHandler {
-    return buildEndpoint(route, run, [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), jsonBodyMiddleware()]);
+  return buildEndpoint(route, run, [bodyLimitMiddleware(), requireBodyMiddleware(), jsonCharsetMiddleware(), jsonBodyMiddleware()]);
 }

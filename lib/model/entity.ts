@@ -75,11 +75,13 @@ type Fields = Record<string, Field>;
  */
 export type SchemaSource<S extends Schema> = S | (() => S);
 
-const built = <S extends Schema>(source: SchemaSource<S>): (() => S) => {
-  if (typeof source !== 'function') return () => source;
-  let schema: S | undefined;
-  return () => (schema ??= (source as () => S)());
+/** `build` run on the first call only; every call answers its result. */
+export const buildOnce = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
 };
+
+const built = <S extends Schema>(source: SchemaSource<S>): (() => S) => (typeof source === 'function' ? buildOnce(source as () => S) : () => source);
 
 function writableField<I extends Schema, O extends Schema, C extends CreateMode>(input: SchemaSource<I>, output: SchemaSource<O>, create: C, createDefault?: unknown) {
   const i = built(input);
@@ -293,9 +295,9 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
     if (declaration.apiName) object.register(z.globalRegistry, { id: declaration.apiName });
     return object;
   };
-  let createBody: Entity<F>['createBody'] | undefined;
-  let updateBody: Entity<F>['updateBody'] | undefined;
-  let object: Entity<F>['object'] | undefined;
+  const createBody = buildOnce(buildCreateBody);
+  const updateBody = buildOnce(buildUpdateBody);
+  const object = buildOnce(buildObject);
 
   const fields = declaration.fields as Fields;
   const readOnlyConflicts = (body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): ErrorDetail[] =>
@@ -307,13 +309,13 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
     ...declaration,
     fieldNames: { visible, readOnly, stored },
     get createBody() {
-      return (createBody ??= buildCreateBody());
+      return createBody();
     },
     get updateBody() {
-      return (updateBody ??= buildUpdateBody());
+      return updateBody();
     },
     get object() {
-      return (object ??= buildObject());
+      return object();
     },
     toApiObject(record) {
       const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { customerDetail, maxEmbeddedLocations } from '../customers/customer-detail.js';
+import { customerDetailSchema, maxEmbeddedLocations } from '../customers/customer-detail-schema.js';
 import { customerEntity, customerLimits } from '../model/customer.js';
 import { pageLimits, pageQuery } from '../model/paging.js';
 import { maxRecordId, recordId } from '../model/record-ids.js';
@@ -63,7 +63,7 @@ function schemaDocs(): [z.core.$ZodType, Record<string, unknown>][] {
       { description: 'When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed' },
     ],
     [
-      shapeOf(customerDetail).locations!,
+      shapeOf(customerDetailSchema()).locations!,
       {
         description: `With include=locations: the primary location first, then by location_id, at most ${maxEmbeddedLocations}. When ${maxEmbeddedLocations} come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them.`,
       },

@@ -169,35 +169,27 @@ async function readCounters(tenantId: string, consistent = false): Promise<Tenan
   };
 }
 
-/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys (503 if they stay unprocessed), into `found` by customer id. */
-async function batchGetInto(found: Map<number, CustomerRecord>, keys0: Record<string, unknown>[]): Promise<void> {
+/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys (503 if they stay unprocessed), each item found to `onItem`. */
+async function batchGetItems(
+  keys0: Record<string, unknown>[],
+  onItem: (item: Record<string, unknown>) => void,
+  options: { ProjectionExpression?: string; ConsistentRead?: boolean } = {},
+): Promise<void> {
   const { doc, tableName } = store();
   let keys: Record<string, unknown>[] = keys0;
   await withRetries(retryProfiles.unprocessedItems, async () => {
-    const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-    for (const item of out.Responses?.[tableName] ?? []) {
-      const c = stripKeys(item);
-      found.set(c.customer_id, c);
-    }
+    const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ...options } } }));
+    for (const item of out.Responses?.[tableName] ?? []) onItem(item);
     keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
     return keys.length > 0 ? retryAgain : undefined;
   }, () => new ServiceUnavailableError());
 }
 
-/** Which of these keys hold an item (pk of each), by BatchGetItem in hundreds, unprocessed keys retried. */
+/** Which of these keys hold an item (pk of each): consistent BatchGetItems of 100. */
 async function existingKeys(keys: { pk: string; sk: string }[]): Promise<string[]> {
-  const { doc, tableName } = store();
   const found: string[] = [];
   for (let i = 0; i < keys.length; i += 100) {
-    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
-    await withRetries(retryProfiles.unprocessedItems, async () => {
-      const out: BatchGetCommandOutput = await doc.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'pk', ConsistentRead: true } } }),
-      );
-      for (const item of out.Responses?.[tableName] ?? []) found.push(String(item.pk));
-      pending = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      return pending.length > 0 ? retryAgain : undefined;
-    }, () => new ServiceUnavailableError());
+    await batchGetItems(keys.slice(i, i + 100), (item) => found.push(String(item.pk)), { ProjectionExpression: 'pk', ConsistentRead: true });
   }
   return found;
 }
@@ -231,7 +223,11 @@ export const customerListing = {
     if (ids.length === 0) return [];
     const found = new Map<number, CustomerRecord>();
     const batches = [];
-    for (let i = 0; i < ids.length; i += 100) batches.push(batchGetInto(found, ids.slice(i, i + 100).map((id) => customerKeys.customer(tenantId, id))));
+    const keep = (item: Record<string, unknown>) => {
+      const c = stripKeys(item);
+      found.set(c.customer_id, c);
+    };
+    for (let i = 0; i < ids.length; i += 100) batches.push(batchGetItems(ids.slice(i, i + 100).map((id) => customerKeys.customer(tenantId, id)), keep));
     await Promise.all(batches);
     return ids.flatMap((id) => found.get(id) ?? []);
   },

@@ -63,23 +63,23 @@ export function partitionOf(entity: AnyEntity, index: IndexName, values: Record<
 /** The fixed start of an index's sort keys: its parts before the first field (e.g. 'LOCATION#'). */
 export function sortKeyPrefixOf(entity: AnyEntity, index: IndexName): string {
   const parts = indexOf(entity, index).sk;
-  const fixed: string[] = [];
-  for (const part of parts) {
-    if (typeof part !== 'string') break;
-    fixed.push(part);
-  }
-  return fixed.length === parts.length ? fixed.join('#') : `${fixed.join('#')}${fixed.length ? '#' : ''}`;
+  const firstField = parts.findIndex((part) => typeof part !== 'string');
+  // Every part fixed: the whole key. Otherwise each fixed part with the '#' that follows it.
+  return firstField < 0 ? parts.join('#') : parts.slice(0, firstField).map((part) => `${part as string}#`).join('');
 }
 
 /**
- * The number in the last part of a key (an id), read back without the record:
+ * The field value in the last part of a key, read back without the record:
  * zero-padded parts are a fixed width from the end, others follow the last '#'.
  */
-export function lastIdOf(entity: AnyEntity, index: IndexName, which: 'pk' | 'sk', key: string): number {
+export function lastPartOf(entity: AnyEntity, index: IndexName, which: 'pk' | 'sk', key: string): string {
   const last = indexOf(entity, index)[which].at(-1);
   if (last === undefined || typeof last === 'string') throw new Error(`${entity.name} ${index} ${which} does not end with a field`);
-  return Number(last.sortsAsNumber ? key.slice(-sortableWidth) : key.slice(key.lastIndexOf('#') + 1));
+  return last.sortsAsNumber ? key.slice(-sortableWidth) : key.slice(key.lastIndexOf('#') + 1);
 }
+
+/** The id in the last part of a key. */
+export const lastIdOf = (entity: AnyEntity, index: IndexName, which: 'pk' | 'sk', key: string): number => Number(lastPartOf(entity, index, which, key));
 
 /** The item of a record: every declared index's keys, the markers, then the stored fields. */
 export function itemOf<R extends object>(entity: StoredEntity, record: R): Record<string, unknown> {

@@ -18,3 +18,8 @@ export async function bundledInputs(entry: string): Promise<string[]> {
     .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
     .map(([input]) => input);
 }
+
+/** The same inputs as repository-relative paths (lib/…, node_modules/…). */
+export async function bundledFiles(entry: string): Promise<string[]> {
+  return (await bundledInputs(entry)).map((input) => path.relative(repoRoot, path.resolve(repoRoot, input)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCustomerQuery } from '../../lib/customers/customer-detail.js';
+import { getCustomerQuery } from '../../lib/customers/get-query.js';
 import { customerPathParams } from '../../lib/customers/path-params.js';
 import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
 import { listCustomersQuery } from '../../lib/customers/list-query.js';

@@ -1,11 +1,7 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFilesFor } from '../../infra/copy-data-files.mjs';
 import { routeList } from '../../lib/routes.js';
-import { bundledInputs, repoRoot } from '../support/bundled-inputs.js';
-
-/** Repository-relative paths of what a function's bundle holds. */
-const bundledFiles = async (entry: string) => (await bundledInputs(entry)).map((input) => path.relative(repoRoot, path.resolve(repoRoot, input)));
+import { bundledFiles, repoRoot } from '../support/bundled-inputs.js';
 
 const zipReader = 'lib/geocoding/centroids/zip-centroid.ts';
 const zipTable = 'lib/geocoding/centroids/zip-centroids.bin';

@@ -1,5 +1,5 @@
 import { apiKeyEntity } from '../../model/api-key.js';
-import { keyOf, partitionOf, primaryKeyOf } from '../entity-items.js';
+import { keyOf, lastPartOf, partitionOf, primaryKeyOf } from '../entity-items.js';
 
 /** Keys of an API key, derived from its declaration (lib/model/api-key.ts). */
 
@@ -8,8 +8,5 @@ export const apiKeyKeys = {
   listing: (tenantId: string, createdAt: string, keyId: string) =>
     keyOf(apiKeyEntity, 'gsi1', { tenant_id: tenantId, created_at: createdAt, key_id: keyId }) as { gsi1pk: string; gsi1sk: string },
   listingPartition: partitionOf(apiKeyEntity, 'gsi1', {}),
-  hashFromKey: (pk: string) => lastIdOfText(pk),
+  hashFromKey: (pk: string) => lastPartOf(apiKeyEntity, 'primary', 'pk', pk),
 };
-
-/** The text after the last '#' of a key (a hash). */
-const lastIdOfText = (key: string) => key.slice(key.lastIndexOf('#') + 1);
