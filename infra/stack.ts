@@ -8,6 +8,7 @@ import type { FieldbookParts } from './constructs/fieldbook-parts.js';
 import { GeocodingPipeline } from './constructs/geocoding-pipeline.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { OriginVerify, originVerifyHeader } from './constructs/origin-verify.js';
+import { PurgeSweep } from './constructs/purge-sweep.js';
 import { FieldbookTable } from './constructs/table.js';
 import { EdgeWebAcl } from './constructs/web-acl.js';
 import { LogRetentionPolicy } from './log-retention.js';
@@ -55,10 +56,11 @@ export class FieldbookStack extends Stack implements FieldbookParts {
     // Capabilities that build on the parts above: one line each, `new Thing(this, 'Thing', this)`.
     new DocsSite(this, 'Docs', this);
     const geocoding = new GeocodingPipeline(this, 'Geocoding', this);
+    const purgeSweep = new PurgeSweep(this, 'PurgeSweep', this);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       api: this.api,
-      functions: [...this.api.functions.values(), this.api.fallback, geocoding.worker],
-      alarms: [geocoding.deadLetterAlarm],
+      functions: [...this.api.functions.values(), this.api.fallback, geocoding.worker, purgeSweep.function],
+      alarms: [geocoding.deadLetterAlarm, purgeSweep.errorAlarm],
     });
 
     Aspects.of(this).add(new LogRetentionPolicy(readSettings(this.node).logRetention), { priority: AspectPriority.MUTATING });

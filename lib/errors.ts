@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'route_not_found'
   | 'method_not_allowed'
   | 'payload_too_large'
@@ -58,6 +59,22 @@ export class DuplicateCustomerError extends AppError {
     super('duplicate_customer', 'A customer with this email already exists', [
       { field: 'customer_email', issue: `already used by another customer: ${email}` },
     ]);
+  }
+}
+
+/** A customer_number already held by another of the tenant's customers (trashed ones included). */
+export class DuplicateCustomerNumberError extends AppError {
+  constructor(customerNumber: string) {
+    super('duplicate_customer', 'A customer with this customer number already exists', [
+      { field: 'customer_number', issue: `already used by another customer: ${customerNumber}` },
+    ]);
+  }
+}
+
+/** The record exists but is not in a state that allows the operation (e.g. restoring a customer that is not in the trash). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
   }
 }
 

@@ -1,5 +1,9 @@
 import { createCustomerRoute } from './routes/create-customer.js';
 import { createLocationRoute } from './routes/create-location.js';
+import { deactivateCustomersRoute } from './routes/deactivate-customers.js';
+import { deleteCustomerRoute } from './routes/delete-customer.js';
+import { reactivateCustomersRoute } from './routes/reactivate-customers.js';
+import { restoreCustomerRoute } from './routes/restore-customer.js';
 import { deleteLocationRoute } from './routes/delete-location.js';
 import { getCustomerRoute } from './routes/get-customer.js';
 import { getLocationRoute } from './routes/get-location.js';
@@ -24,6 +28,10 @@ export const routes = {
   getCustomer: getCustomerRoute,
   createCustomer: createCustomerRoute,
   updateCustomer: updateCustomerRoute,
+  deleteCustomer: deleteCustomerRoute,
+  restoreCustomer: restoreCustomerRoute,
+  deactivateCustomers: deactivateCustomersRoute,
+  reactivateCustomers: reactivateCustomersRoute,
   listLocations: listLocationsRoute,
   createLocation: createLocationRoute,
   getLocation: getLocationRoute,

@@ -1,4 +1,4 @@
-import type { CreateCustomerInput } from '../../lib/customers/schema.js';
+import type { NewCustomerInput } from '../../lib/model/customer.js';
 
 /**
  * Deterministic, realistic customers for the scaling bench. Customer #i is a
@@ -59,7 +59,7 @@ const isMaria = (i: number) => i % 50 === 1;
 const hasArea512 = (i: number) => i % 20 === 5;
 
 export interface GeneratedCustomer {
-  input: CreateCustomerInput;
+  input: NewCustomerInput;
   /** Which known searches this customer must match (by construction, not by the search code). */
   matches: { selective: boolean; common: boolean; twoWords: boolean; phoneDigits: boolean };
 }

@@ -7,6 +7,6 @@ export const handler = httpBodyEndpoint(createCustomerRoute, async ({ tenantId, 
   return {
     success: true,
     message: 'Customer created successfully',
-    data: { customer_id: customer.customer_id, customer_name: customer.customer_name },
+    data: { customer_id: customer.customer_id, customer_name: customer.customer_name, customer_number: customer.customer_number },
   };
 });

@@ -6,8 +6,8 @@ import { getCustomerRoute } from '../../lib/routes/get-customer.js';
 
 export const handler = httpEndpoint(getCustomerRoute, async ({ tenantId, params, query }) => {
   if (query.include === 'locations') {
-    const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId, maxEmbeddedLocations);
+    const { customer, locations } = await getCustomerWithLocations(tenantId, params.customerId, maxEmbeddedLocations, query.include_deleted);
     return { data: { ...toCustomerObject(customer), locations } };
   }
-  return { data: toCustomerObject(await getCustomer(tenantId, params.customerId)) };
+  return { data: toCustomerObject(await getCustomer(tenantId, params.customerId, query.include_deleted)) };
 });

@@ -59,7 +59,7 @@ export class FieldbookApi extends Construct {
         entry: route.entry,
         description: `${route.method} ${route.path} (${route.operationId})`,
       });
-      if (route.scope !== null) fn.bindTable(props.table, accessByScope[route.scope]);
+      if (route.scope !== null) fn.bindTable(props.table, route.tableAccess ?? accessByScope[route.scope]);
       new apigwv2.HttpRoute(this, `${name}Route`, {
         httpApi: this.httpApi,
         routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),

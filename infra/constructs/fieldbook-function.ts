@@ -13,7 +13,8 @@ import { readSettings } from '../settings.js';
 const shellQuote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** How much of the table a function may touch. */
-export type TableAccess = 'read' | 'read-write';
+/** read: the read actions; read-write: plus single-item writes; erase: plus BatchWriteItem (a purge deletes a customer's items in batches). */
+export type TableAccess = 'read' | 'read-write' | 'erase';
 
 /**
  * Item-level actions only, never Scan. TransactWriteItems has no IAM action of
@@ -24,7 +25,7 @@ const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Quer
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
 /** The table's indexes, named: Query is granted on each, never on `index/*`. */
-const indexNames = [tableDefinition.gsi1.name, tableDefinition.gsi2.name];
+const indexNames = [tableDefinition.gsi1.name, tableDefinition.gsi2.name, tableDefinition.gsi3.name];
 
 export interface FieldbookFunctionProps {
   /** Handler module, relative to the repository root (as in lib/routes.ts). */
@@ -109,7 +110,7 @@ export class FieldbookFunction extends nodejs.NodejsFunction {
    */
   bindTable(table: ITableV2, access: TableAccess): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    const actions = access === 'read' ? readActions : [...readActions, ...writeActions];
+    const actions = access === 'read' ? readActions : access === 'read-write' ? [...readActions, ...writeActions] : [...readActions, ...writeActions, 'dynamodb:BatchWriteItem'];
     this.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
     this.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: indexNames.map((name) => `${table.tableArn}/index/${name}`) }),

@@ -30,12 +30,12 @@ export class FieldbookTable extends Construct {
       // Customer data outlives the stack: deleting the stack leaves the table behind.
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: d.ttlAttribute,
-      globalSecondaryIndexes: [d.gsi1, d.gsi2].map(globalIndex),
+      globalSecondaryIndexes: [d.gsi1, d.gsi2, d.gsi3].map(globalIndex),
     });
   }
 }
 
-type IndexDefinition = (typeof tableDefinition)['gsi1' | 'gsi2'];
+type IndexDefinition = (typeof tableDefinition)['gsi1' | 'gsi2' | 'gsi3'];
 
 /** Every key attribute of the table is a string (lib/store/keys.ts builds them). */
 function key(name: string): dynamodb.Attribute {

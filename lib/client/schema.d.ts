@@ -51,6 +51,72 @@ export interface paths {
          */
         put: operations["updateCustomer"];
         post?: never;
+        /**
+         * Move a customer to the trash, or erase a trashed one (purge=1)
+         * @description Requires an API key with the `customers:write` scope.
+         *
+         *     Also answered at the seed-000 URL `DELETE /api/v1/customers?id={customerId}` (rewritten to this path at the edge; other query parameters pass through).
+         */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a customer from the trash
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        post: operations["restoreCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate customers in bulk (status inactive), up to 100 ids
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        post: operations["deactivateCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate customers in bulk (status active), up to 100 ids
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        post: operations["reactivateCustomers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -159,6 +225,45 @@ export interface components {
             created_at: string;
             /** @description When the record was last updated (ISO 8601, UTC) */
             updated_at: string;
+            customer_number: string | null;
+            /** @enum {string} */
+            customer_type: "residential" | "commercial";
+            /** @enum {string} */
+            status: "active" | "inactive";
+            first_name: string | null;
+            last_name: string | null;
+            company_name: string | null;
+            display_as_company: boolean;
+            is_lead: boolean;
+            lead_source: string | null;
+            billing_address: {
+                street: string;
+                street2: string | null;
+                city: string;
+                state: string;
+                zip: string;
+            } | null;
+            payment_terms: ("due_on_receipt" | "net15" | "net30" | "net60") | null;
+            tax_id: string | null;
+            website: string | null;
+            account_credit: number;
+            notes: string | null;
+            phones: {
+                number: string;
+                /** @enum {string} */
+                label: "mobile" | "home" | "work" | "fax" | "other";
+                sms_opt_in: boolean;
+            }[];
+            emails: {
+                address: string;
+                /** @enum {string} */
+                label: "personal" | "work" | "billing" | "other";
+                is_billing: boolean;
+            }[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            deleted_at: string | null;
         };
         Pagination: {
             /**
@@ -211,6 +316,7 @@ export interface components {
             customer_id: number;
             /** @description Customer or company name */
             customer_name: string;
+            customer_number: string | null;
         };
         /** @description Answered by the API gateway itself (no request id): body over 10 MB */
         GatewayMessage: {
@@ -251,6 +357,45 @@ export interface components {
             created_at: string;
             /** @description When the record was last updated (ISO 8601, UTC) */
             updated_at: string;
+            customer_number: string | null;
+            /** @enum {string} */
+            customer_type: "residential" | "commercial";
+            /** @enum {string} */
+            status: "active" | "inactive";
+            first_name: string | null;
+            last_name: string | null;
+            company_name: string | null;
+            display_as_company: boolean;
+            is_lead: boolean;
+            lead_source: string | null;
+            billing_address: {
+                street: string;
+                street2: string | null;
+                city: string;
+                state: string;
+                zip: string;
+            } | null;
+            payment_terms: ("due_on_receipt" | "net15" | "net30" | "net60") | null;
+            tax_id: string | null;
+            website: string | null;
+            account_credit: number;
+            notes: string | null;
+            phones: {
+                number: string;
+                /** @enum {string} */
+                label: "mobile" | "home" | "work" | "fax" | "other";
+                sms_opt_in: boolean;
+            }[];
+            emails: {
+                address: string;
+                /** @enum {string} */
+                label: "personal" | "work" | "billing" | "other";
+                is_billing: boolean;
+            }[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            deleted_at: string | null;
             /** @description With include=locations: the primary location first, then by location_id, at most 100. When 100 come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them. */
             locations?: components["schemas"]["Location"][];
         };
@@ -305,6 +450,79 @@ export interface components {
             message: string;
             /** @description The record(s) */
             data: components["schemas"]["CustomerSummary"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        DeleteCustomerResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        RestoreCustomerResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["Customer"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        DeactivateCustomersResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["BulkStatusResult"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        BulkStatusResult: {
+            results: {
+                /**
+                 * Format: int64
+                 * @description Unique customer identifier
+                 */
+                customer_id: number;
+                /** @enum {string} */
+                result: "done" | "already" | "not_found";
+            }[];
+        };
+        ReactivateCustomersResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["BulkStatusResult"];
             /**
              * @description Id of this request: also in the X-Request-Id header and in every log line of the request
              * @example a1b2c3d4e5f6
@@ -563,7 +781,7 @@ export interface components {
                 };
             };
         };
-        /** @description `validation_failed`: missing or invalid fields or query parameters, unknown fields, malformed JSON; `duplicate_customer`: the e-mail is already used by another of the tenant's customers */
+        /** @description `validation_failed`: missing or invalid fields or query parameters, unknown fields, malformed JSON; `duplicate_customer`: the e-mail or customer_number is already used by another of the tenant's customers (trashed ones included) */
         ValidationFailedOrDuplicateCustomer: {
             headers: {
                 /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
@@ -683,6 +901,36 @@ export interface components {
                 };
             };
         };
+        /** @description `conflict`: the customer is not in a state that allows this (restore of a customer not in the trash or being erased; purge of a customer not in the trash) */
+        Conflict: {
+            headers: {
+                /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                "X-Request-Id": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /**
+                     * @description Always false on an error
+                     * @constant
+                     */
+                    success: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "conflict";
+                        /** @description For people; never a stack trace or internal detail */
+                        message: string;
+                        /** @description One entry per field at fault (validation_failed, duplicate_customer); at most 50 */
+                        details?: components["schemas"]["ErrorDetail"][];
+                    };
+                    /**
+                     * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+                     * @example a1b2c3d4e5f6
+                     */
+                    request_id: string;
+                };
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -702,6 +950,9 @@ export interface operations {
                 created_before?: string;
                 /** @description 1: only customers with locations; 0: only customers without */
                 has_locations?: "0" | "1";
+                status?: "active" | "inactive";
+                customer_number?: string;
+                include_deleted?: "0" | "1" | "true" | "false";
                 /** @description Page number (default: 1) */
                 page?: number;
                 /** @description Results per page (default: 50, max: 100) */
@@ -766,6 +1017,74 @@ export interface operations {
                      * @default null
                      */
                     tax_exemption_reason?: string | null;
+                    customer_number?: string;
+                    /**
+                     * @default residential
+                     * @enum {string}
+                     */
+                    customer_type?: "residential" | "commercial";
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "inactive";
+                    /** @default null */
+                    first_name?: string | null;
+                    /** @default null */
+                    last_name?: string | null;
+                    /** @default null */
+                    company_name?: string | null;
+                    /** @default false */
+                    display_as_company?: boolean;
+                    /** @default false */
+                    is_lead?: boolean;
+                    /** @default null */
+                    lead_source?: string | null;
+                    /** @default null */
+                    billing_address?: {
+                        street: string;
+                        /** @default null */
+                        street2?: string | null;
+                        city: string;
+                        /** @description Two-letter USPS code, as a location's address_state */
+                        state: string;
+                        zip: string;
+                    } | null;
+                    /** @default null */
+                    payment_terms?: ("due_on_receipt" | "net15" | "net30" | "net60") | null;
+                    /** @default null */
+                    tax_id?: string | null;
+                    /** @default null */
+                    website?: string | null;
+                    /** @default 0 */
+                    account_credit?: number;
+                    /** @default null */
+                    notes?: string | null;
+                    phones?: {
+                        number: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        label?: "mobile" | "home" | "work" | "fax" | "other";
+                        /** @default false */
+                        sms_opt_in?: boolean;
+                    }[];
+                    /** @default [] */
+                    emails?: {
+                        address: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        label?: "personal" | "work" | "billing" | "other";
+                        /** @default false */
+                        is_billing?: boolean;
+                    }[];
+                    /** @default {} */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -796,6 +1115,7 @@ export interface operations {
             query?: {
                 /** @description `locations` embeds the service locations in the response */
                 include?: "locations";
+                include_deleted?: "0" | "1" | "true" | "false";
             };
             header?: never;
             path: {
@@ -866,6 +1186,56 @@ export interface operations {
                     created_at?: string;
                     /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
                     updated_at?: string;
+                    customer_number?: string;
+                    /** @enum {string} */
+                    customer_type?: "residential" | "commercial";
+                    /** @enum {string} */
+                    status?: "active" | "inactive";
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    company_name?: string | null;
+                    display_as_company?: boolean;
+                    is_lead?: boolean;
+                    lead_source?: string | null;
+                    billing_address?: {
+                        street: string;
+                        /** @default null */
+                        street2?: string | null;
+                        city: string;
+                        /** @description Two-letter USPS code, as a location's address_state */
+                        state: string;
+                        zip: string;
+                    } | null;
+                    payment_terms?: ("due_on_receipt" | "net15" | "net30" | "net60") | null;
+                    tax_id?: string | null;
+                    website?: string | null;
+                    account_credit?: number;
+                    notes?: string | null;
+                    phones?: {
+                        number: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        label?: "mobile" | "home" | "work" | "fax" | "other";
+                        /** @default false */
+                        sms_opt_in?: boolean;
+                    }[];
+                    emails?: {
+                        address: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        label?: "personal" | "work" | "billing" | "other";
+                        /** @default false */
+                        is_billing?: boolean;
+                    }[];
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                    /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
+                    deleted_at?: string | null;
                 };
             };
         };
@@ -885,6 +1255,146 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: {
+                purge?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Move a customer to the trash, or erase a trashed one (purge=1) */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteCustomerResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    restoreCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restore a customer from the trash */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoreCustomerResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deactivateCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Deactivate customers in bulk (status inactive), up to 100 ids */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivateCustomersResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reactivateCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Reactivate customers in bulk (status active), up to 100 ids */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactivateCustomersResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

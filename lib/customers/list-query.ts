@@ -4,8 +4,10 @@ import { toStoredInstant } from '../instants.js';
 import { pageQuery } from '../model/paging.js';
 import { isUnicodeText, maxInstantLength } from '../text-rules.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
+import { customerLimits, customerStatuses } from '../model/customer.js';
+import { queryFlag } from './get-query.js';
 
-/** The query of GET /customers: search, created range, has_locations and paging. */
+/** The query of GET /customers: search, created range, has_locations, status, customer_number, include_deleted and paging. */
 
 /** Date.parse rolls 2026-02-30 over to March 2; only a real calendar day survives the round trip. */
 const isCalendarDay = (ymd: string) => {
@@ -36,6 +38,10 @@ export const listCustomersQuery = z.strictObject({
   created_after: z.optional(isoInstant),
   created_before: z.optional(isoInstant),
   has_locations: z.optional(z.enum(['1', '0'], 'must be 1 or 0')),
+  status: z.optional(z.enum(customerStatuses, `must be one of ${customerStatuses.join(', ')}`)),
+  /** Exact match, case-insensitive. */
+  customer_number: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(customerLimits.customerNumber, `must be at most ${customerLimits.customerNumber} characters`))),
+  include_deleted: z.optional(queryFlag),
   ...pageQuery,
 });
 export type ListCustomersQuery = z.output<typeof listCustomersQuery>;

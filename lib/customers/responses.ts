@@ -10,7 +10,7 @@ import { buildOnce } from '../model/entity.js';
  * so a Lambda never builds them.
  */
 
-/** The `data` of the create and update answers (seed 000): the id and the name. */
+/** The `data` of the create and update answers: seed 000's id and name, then the customer_number (the assigned one, on create). */
 export const customerSummarySchema = buildOnce(() =>
-  z.pick(customerEntity.object, { customer_id: true, customer_name: true }).register(z.globalRegistry, { id: 'CustomerSummary' }),
+  z.pick(customerEntity.object, { customer_id: true, customer_name: true, customer_number: true }).register(z.globalRegistry, { id: 'CustomerSummary' }),
 );

@@ -16,11 +16,16 @@ import { normalizePhone } from '../phone/phone.js';
 
 export type { Term, TermNamespace };
 
-/** What a customer is indexed by: its fields as stored (the phone in E.164). */
+/** What a customer is indexed by: its fields as stored (phones in E.164). */
 export interface TermSource {
   name: string;
   email: string;
   phone: string;
+  customerNumber?: string | null;
+  /** Company, first and last names: their words share the name's budget. */
+  otherNames?: (string | null | undefined)[];
+  extraPhones?: string[];
+  extraEmails?: string[];
 }
 
 /** Indexing more words than this per name adds cost without helping anyone find a customer. */
@@ -36,8 +41,17 @@ const minPhoneDigits = 3;
  */
 export const maxTermBytes = 100;
 
-/** Terms of one customer at most: name words, the e-mail and its domain, phone (national, E.164, reversed). */
-export const maxTermsPerCustomer = maxNameWords + 2 + 3;
+/** Extra phones and e-mails a customer may have (lib/model/customer.ts bounds them the same). */
+const maxExtraContacts = 5;
+
+/**
+ * Terms of one customer at most: words of all its names, its number (3 forms),
+ * the e-mail and its domain, each extra e-mail, the phone (national, E.164,
+ * reversed) and each extra phone (national, reversed). An update's
+ * transaction deletes and puts at most twice this many, with room to spare
+ * under DynamoDB's 100 items.
+ */
+export const maxTermsPerCustomer = maxNameWords + 3 + 2 + maxExtraContacts + 3 + 2 * maxExtraContacts;
 
 /**
  * Lowercase, strip accents, so "Café" is found by "cafe". Greek final sigma
@@ -67,11 +81,11 @@ const clean = (s: string) => s.replace(/#/g, '');
 
 const reversed = (s: string) => [...s].reverse().join('');
 
-function nameWords(name: string): string[] {
+function nameWords(names: string[]): string[] {
   const words = new Set<string>();
   // Split as sent, then fold: a search word is split the same way, and folding
   // can put spaces inside a word (ﷺ); its parts are then indexed like "Smith-Jones"'s.
-  for (const raw of name.split(/\s+/)) {
+  for (const raw of names.flatMap((name) => name.split(/\s+/))) {
     const word = clean(foldCase(raw)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!word) continue;
     words.add(word);
@@ -85,8 +99,8 @@ function nameWords(name: string): string[] {
   return [...words].slice(0, maxNameWords);
 }
 
-function phoneDigits(source: TermSource): { national: string; e164: string } {
-  const phone = normalizePhone(source.phone);
+function phoneDigits(number: string): { national: string; e164: string } {
+  const phone = normalizePhone(number);
   return phone ? { national: phone.national, e164: phone.e164.slice(1) } : { national: '', e164: '' };
 }
 
@@ -96,15 +110,30 @@ export function termsOf(customer: TermSource): Term[] {
     const value = truncateUtf8(raw, maxTermBytes);
     if (value) terms.set(`${ns}:${value}`, { ns, value });
   };
-  for (const word of nameWords(customer.name)) add('w', word);
+  const otherNames = (customer.otherNames ?? []).filter((n): n is string => Boolean(n));
+  for (const word of nameWords([customer.name, ...otherNames])) add('w', word);
+  if (customer.customerNumber) {
+    // "C-10001" is found by "c-100", "c10001" and "10001".
+    const number = clean(foldCase(customer.customerNumber.trim()));
+    const parts = number.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    add('w', number);
+    add('w', parts.join(''));
+    if (parts.length > 1 && parts.at(-1)!.length >= minPhoneDigits) add('w', parts.at(-1)!);
+  }
   const email = clean(foldCase(customer.email.trim()));
   add('w', email);
   add('w', email.slice(email.lastIndexOf('@') + 1));
-  const phone = phoneDigits(customer);
+  for (const extra of (customer.extraEmails ?? []).slice(0, maxExtraContacts)) add('w', clean(foldCase(extra.trim())));
+  const phone = phoneDigits(customer.phone);
   add('p', phone.national);
   // With its country code too: "1555" starts +15551234567. Its end is the national number's end.
   add('p', phone.e164);
   add('r', reversed(phone.national));
+  for (const extra of (customer.extraPhones ?? []).slice(0, maxExtraContacts)) {
+    const digits = phoneDigits(extra);
+    add('p', digits.national);
+    add('r', reversed(digits.national));
+  }
   return [...terms.values()];
 }
 

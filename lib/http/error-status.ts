@@ -7,6 +7,7 @@ export const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   route_not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

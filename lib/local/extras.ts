@@ -1,5 +1,6 @@
 import { docsSiteRoute } from './docs-site.js';
 import { localPipelineBanner, startLocalPipeline } from './pipeline.js';
+import { localPurgeBanner, startLocalPurgeSchedule } from './purge-schedule.js';
 import type { ExtraRoute } from './server.js';
 
 /**
@@ -8,9 +9,10 @@ import type { ExtraRoute } from './server.js';
  */
 export async function localExtras(): Promise<{ routes: ExtraRoute[]; stops: (() => Promise<void>)[]; banner: string[] }> {
   const geocoding = await startLocalPipeline();
+  const purges = startLocalPurgeSchedule();
   return {
     routes: [docsSiteRoute()],
-    stops: [() => geocoding.stop()],
-    banner: ['  Docs:      /docs (interactive reference) and /openapi.json, no key needed', localPipelineBanner()],
+    stops: [() => geocoding.stop(), () => purges.stop()],
+    banner: ['  Docs:      /docs (interactive reference) and /openapi.json, no key needed', localPipelineBanner(), localPurgeBanner()],
   };
 }

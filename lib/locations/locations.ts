@@ -123,8 +123,10 @@ export async function createLocation(
 }
 
 export async function getLocation(tenantId: string, customerId: number, locationId: number): Promise<LocationObject> {
-  const location = await locationReads.get(tenantId, customerId, locationId);
-  if (!location) return locationNotFound(tenantId, customerId);
+  // In parallel: a trashed customer's locations answer 404 like the customer.
+  const [location, customer] = await Promise.all([locationReads.get(tenantId, customerId, locationId), locationReads.customerState(tenantId, customerId, false)]);
+  if (!customer) throw new NotFoundError('Customer');
+  if (!location) throw new NotFoundError('Location');
   return toLocationObject(location);
 }
 
@@ -160,9 +162,10 @@ export async function getCustomerWithLocations(
   tenantId: string,
   customerId: number,
   max: number,
+  includeDeleted = false,
 ): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
   const { customer, locations } = await locationListing.collection(tenantId, customerId, max);
-  if (!customer) throw new NotFoundError('Customer');
+  if (!customer || (customer.deleted_at && !includeDeleted)) throw new NotFoundError('Customer');
   const primaryId = customer.primary_location_id;
   let embedded = locations;
   if (primaryId !== undefined && !locations.some((l) => l.location_id === primaryId)) {
@@ -213,8 +216,9 @@ export async function updateLocation(
 ): Promise<LocationObject> {
   const patch: LocationPatch = locationEntity.writableOf(body);
   return retryingLostRaces(async () => {
-    const before: StoredLocation | undefined = await locationReads.get(tenantId, customerId, locationId, true);
-    if (!before) return locationNotFound(tenantId, customerId);
+    const [before, customer] = await Promise.all([locationReads.get(tenantId, customerId, locationId, true), locationReads.customerState(tenantId, customerId)]);
+    if (!customer) throw new NotFoundError('Customer');
+    if (!before) throw new NotFoundError('Location');
     const shown = toLocationObject(before);
     locationEntity.assertReadOnlyUnchanged(body, shown);
     if (patch.is_primary === false && before.is_primary) {
@@ -224,11 +228,7 @@ export async function updateLocation(
     }
     const changes = changesOf(before, shown, patch, toStoredInstant(now()));
     if (Object.keys(changes).length === 0) return shown;
-    let primaryMove: Parameters<typeof locationUpdates.update>[2];
-    if (changes.is_primary) {
-      const customer = await customerOrNotFound(tenantId, customerId);
-      primaryMove = { customer, demote: customer.primaryLocationId };
-    }
+    const primaryMove: Parameters<typeof locationUpdates.update>[2] = changes.is_primary ? { customer, demote: customer.primaryLocationId } : undefined;
     // The store's record type predates null-free coordinates; it writes `before` only as conditions and the merged answer.
     const result = await locationUpdates.update(before as LocationRecord, changes, primaryMove);
     return result.outcome === 'ok' ? toLocationObject(result.after) : retryAgain;

@@ -14,6 +14,18 @@ export const emailGuardEntity = defineEntity({
   keys: { primary: { pk: ['T', { field: 'tenant_id' }, 'EMAIL', { field: 'email_key' }], sk: ['EMAIL'] } },
 });
 
+/** Uniqueness guard of a customer_number: one item per (tenant, lowercased number), written in its customer's transactions. */
+export const numberGuardEntity = defineEntity({
+  name: 'number_guard',
+  version: 1,
+  fields: {
+    tenant_id: field.keyOnly<string>(),
+    number_key: field.keyOnly<string>(),
+    customer_id: field.internal<number>(),
+  },
+  keys: { primary: { pk: ['T', { field: 'tenant_id' }, 'NUMBER', { field: 'number_key' }], sk: ['NUMBER'] } },
+});
+
 /** Term namespaces: `w` words of name/e-mail/domain, `p` phone digits, `r` phone digits reversed (for "ends with"). */
 export type TermNamespace = 'w' | 'p' | 'r';
 

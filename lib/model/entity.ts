@@ -33,7 +33,7 @@ export interface WritableField<I extends Schema = Schema, O extends Schema = Sch
   /** The value a create without this field stores (create: 'default'). */
   createDefault?: unknown;
   update: U;
-  /** Shown when a record written before the field existed lacks it. */
+  /** Shown when a record written before the field existed lacks it (otherwise its create default). */
   absentAs?: null;
 }
 
@@ -164,10 +164,16 @@ export type KeyPart<K extends string> =
 export interface IndexDeclaration<K extends string> {
   pk: readonly KeyPart<K>[];
   sk: readonly KeyPart<K>[];
+  /**
+   * A sparse index: an item carries this index's keys only when `when` says
+   * so (ElectroDB's index `condition`), e.g. a trashed customer leaves the
+   * list indexes.
+   */
+  when?: (values: Record<string, unknown>) => boolean;
 }
 
 /** The table's indexes (lib/store/table.ts names their attributes). */
-export type IndexName = 'primary' | 'gsi1' | 'gsi2';
+export type IndexName = 'primary' | 'gsi1' | 'gsi2' | 'gsi3';
 
 export interface EntityDeclaration<F extends Fields> {
   /** Written on every item as `entity`, so a Query over a collection can tell items apart. */
@@ -240,6 +246,12 @@ export interface Entity<F extends Fields> extends EntityDeclaration<F> {
   readonly object: z.ZodMiniObject<ObjectShape<F>>;
   /** The API object of a stored record: visible fields only, in declaration order. */
   toApiObject(record: Partial<RecordOf<F>> & Record<string, unknown>): ApiObjectOf<F>;
+  /**
+   * A stored record with the fields it predates filled in: each writable
+   * field's create default (or null where declared), so rules and keys see
+   * every field of an item written before the field existed.
+   */
+  withDefaults<R extends Record<string, unknown>>(record: R): R;
   /** A new record: the create body's fields (defaults applied by its schema) plus what the server sets. */
   newRecord(input: CreateInputOf<F>, set: Omit<RecordOf<F>, CreateKeys<F> | OptionalInternalKeys<F>>): RecordOf<F>;
   /** The body without its read-only fields: what an update applies. */
@@ -248,6 +260,13 @@ export interface Entity<F extends Fields> extends EntityDeclaration<F> {
   readOnlyConflicts(body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): ErrorDetail[];
   /** Throws 400 validation_failed naming every read-only field that differs from the current value. */
   assertReadOnlyUnchanged(body: Partial<Record<string, unknown>>, current: Partial<Record<string, unknown>>): void;
+}
+
+/** What an item written before a field existed shows for it: null where declared, else the field's create default. */
+function absentValue(f: Field): unknown {
+  if (f.kind === 'internal') return undefined;
+  if (f.absentAs === null) return null;
+  return f.kind === 'writable' && f.create === 'default' ? f.createDefault : undefined;
 }
 
 /** Derives an entity's schemas and record helpers from its declaration. */
@@ -319,12 +338,17 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
     },
     toApiObject(record) {
       const out: Record<string, unknown> = {};
-      for (const name of visible) {
-        const f = fields[name] as WritableField | ReadOnlyField;
-        const value = record[name];
-        out[name] = value === undefined && f.absentAs === null ? null : value;
-      }
+      for (const name of visible) out[name] = record[name] === undefined ? absentValue(fields[name]!) : record[name];
       return out as ApiObjectOf<F>;
+    },
+    withDefaults(record) {
+      let filled: Record<string, unknown> | undefined;
+      for (const name of visible) {
+        if (record[name] !== undefined) continue;
+        const value = absentValue(fields[name]!);
+        if (value !== undefined) (filled ??= { ...record })[name] = value;
+      }
+      return (filled ?? record) as typeof record;
     },
     newRecord(input, set) {
       return { ...input, ...set } as RecordOf<F>;

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { sameInstant } from '../instants.js';
-import { isUnicodeText, sentBackInstant } from '../text-rules.js';
+import { sentBackInstant } from '../text-rules.js';
+import { addressCity, addressLimits, addressState, addressStreet, addressZip, requiredText, usStateCodes, type UsStateCode } from './address.js';
 import { absentAsNull, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
 import { recordIdValue } from './record-ids.js';
 
@@ -25,53 +26,18 @@ export type GeocodePrecision = (typeof geocodePrecisions)[number];
 /** Lengths of the stored text fields (the request schemas enforce them). */
 export const locationLimits = {
   name: 255,
-  street: 255,
-  city: 100,
+  street: addressLimits.street,
+  city: addressLimits.city,
   /** Stored timestamps: 2026-01-15T10:00:00Z. */
   instant: 20,
   /** Source names: amazon-location, us-zip-centroids, us-state-centroids, client. */
   source: 40,
 } as const;
 
-/**
- * USPS two-letter codes of places a crew can drive to: the 50 states, DC, the
- * inhabited territories and the freely associated states. The military
- * "states" (AA, AE, AP) are mail routes, not service sites, so they are left out.
- */
-export const usStateCodes = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
-  'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND',
-  'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
-  'DC',
-  'AS', 'GU', 'MP', 'PR', 'VI',
-  'FM', 'MH', 'PW',
-] as const;
-export type UsStateCode = (typeof usStateCodes)[number];
-
-const text = (max: number) =>
-  z
-    .string('must be a string')
-    .check(
-      z.trim(),
-      z.minLength(1, 'must not be empty'),
-      z.maxLength(max, `must be at most ${max} characters`),
-      z.refine(isUnicodeText, 'must be valid Unicode text'),
-    );
+export { usStateCodes, type UsStateCode };
 
 /** The schemas below are builders: lib/model/entity.ts builds each on first use. */
-const locationName = () => text(locationLimits.name);
-const addressStreet = () => text(locationLimits.street);
-const addressCity = () => text(locationLimits.city);
-/** Room for a code with some surrounding spaces, which are trimmed. */
-const maxStateInputLength = 16;
-const stateCodeMessage = 'must be a two-letter USPS state or territory code, e.g. TX';
-/** Case-insensitive in, uppercase out (documented on its input side: lib/openapi/schema-docs.ts). */
-const addressState = () =>
-  z.pipe(
-    z.string('must be a two-letter USPS state code').check(z.maxLength(maxStateInputLength, stateCodeMessage), z.trim(), z.toUpperCase()),
-    z.enum(usStateCodes, stateCodeMessage),
-  );
-const addressZip = () => z.string('must be a 5-digit ZIP code').check(z.regex(/^\d{5}$/, 'must be a 5-digit ZIP code, e.g. 75201'));
+const locationName = () => requiredText(locationLimits.name);
 const isPrimary = () => z.boolean('must be true or false');
 const between = (min: number, max: number) => {
   const message = `must be between ${min} and ${max}`;

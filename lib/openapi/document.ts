@@ -82,7 +82,8 @@ export function errorCodesOf(route: RouteDefinition): ErrorCode[] {
 
 const errorWhen: Partial<Record<ErrorCode, string>> = {
   validation_failed: 'missing or invalid fields or query parameters, unknown fields, malformed JSON',
-  duplicate_customer: "the e-mail is already used by another of the tenant's customers",
+  duplicate_customer: "the e-mail or customer_number is already used by another of the tenant's customers (trashed ones included)",
+  conflict: 'the customer is not in a state that allows this (restore of a customer not in the trash or being erased; purge of a customer not in the trash)',
   unauthorized: 'no key, unknown key or revoked key',
   forbidden: 'the key lacks the scope of the operation, or the request bypassed the public endpoint',
   not_found: 'the customer or location does not exist for this tenant (or the id is malformed)',
@@ -185,9 +186,12 @@ function operationOf(route: RouteDefinition, errorCache: Map<string, ZodOpenApiR
   };
 }
 
-/** The last literal segment of a path names its resource: /customers/{id}/locations → Locations. */
+/**
+ * The last collection of a path names its resource: /customers/{id}/locations → Locations. Collections are
+ * plural; an action on one (/customers/{id}/restore, /customers/deactivate) belongs to its collection.
+ */
 function tagOf(path: string): string {
-  const literal = path.split('/').filter((s) => s && !s.startsWith('{')).at(-1) ?? 'api';
+  const literal = path.split('/').filter((s) => s && !s.startsWith('{') && s.endsWith('s')).at(-1) ?? 'api';
   return literal.charAt(0).toUpperCase() + literal.slice(1);
 }
 

@@ -46,6 +46,11 @@ function schemaDocs(): [z.core.$ZodType, Record<string, unknown>][] {
     ],
     // The pattern already bounds it; the lengths are documented for clients that read only those.
     [l.address_zip.input, { override: { minLength: 5, maxLength: 5 } }],
+    [shapeOf(inner(customerEntity.fields.billing_address.input)).zip!, { override: { minLength: 5, maxLength: 5 } }],
+    [
+      shapeOf(inner(customerEntity.fields.billing_address.input)).state!,
+      { description: 'Two-letter USPS code, as a location\'s address_state', override: { pattern: '^\\s*[A-Za-z]{2}\\s*$', maxLength: 16 } },
+    ],
     [l.latitude.input, { description: coordinateNote }],
     [l.longitude.input, { description: coordinateNote }],
     [l.latitude.output, { description: `Latitude (auto-geocoded; never null: ${provisional})` }],

@@ -68,6 +68,7 @@ export const errorExamples: Record<string, { message: string; details?: { field:
   unauthorized: { message: 'The X-API-Key header is required' },
   forbidden: { message: 'This API key lacks the customers:write scope' },
   not_found: { message: 'Customer not found' },
+  conflict: { message: 'Customer is not in the trash' },
   route_not_found: { message: 'No route for GET /api/v1/nothing' },
   method_not_allowed: { message: 'DELETE is not allowed on /api/v1/customers' },
   payload_too_large: { message: 'Request body must be at most 65536 bytes' },
@@ -93,6 +94,26 @@ const seedAcme = {
   tax_exemption_reason: null,
   created_at: '2026-01-15T10:00:00Z',
   updated_at: '2026-02-20T08:30:00Z',
+  // Beyond seed 000 (issue 9), after its nine fields.
+  customer_number: 'C-10201',
+  customer_type: 'commercial',
+  status: 'active',
+  first_name: 'John',
+  last_name: 'Doe',
+  company_name: 'Acme Corporation',
+  display_as_company: true,
+  is_lead: false,
+  lead_source: null,
+  billing_address: { street: '123 Commerce Blvd', street2: 'Suite 400', city: 'Austin', state: 'TX', zip: '78701' },
+  payment_terms: 'net30',
+  tax_id: '74-1234567',
+  website: 'https://acme.example',
+  account_credit: 150.25,
+  notes: 'Loading dock at the back; call ahead.',
+  phones: [{ number: '+15551234599', label: 'mobile', sms_opt_in: true }],
+  emails: [{ address: 'ap@acme.example', label: 'billing', is_billing: true }],
+  custom_fields: { region: 'Central', contract: 'MSA-2026-014' },
+  deleted_at: null,
 };
 
 /** Seed 000's "Main Office" location (location 87), as the API returns it with its geocoding facts. */
@@ -141,7 +162,7 @@ export const seedExamples: Record<string, OperationExamples> = {
     response: {
       success: true,
       message: 'Customer created successfully',
-      data: { customer_id: 202, customer_name: 'Riverside Medical Center' },
+      data: { customer_id: 202, customer_name: 'Riverside Medical Center', customer_number: 'C-10202' },
       request_id: 'a1b2c3d4e5f6',
     },
   },
@@ -150,7 +171,7 @@ export const seedExamples: Record<string, OperationExamples> = {
     response: {
       success: true,
       message: 'Customer updated successfully',
-      data: { customer_id: 201, customer_name: 'Acme Corporation' },
+      data: { customer_id: 201, customer_name: 'Acme Corporation', customer_number: 'C-10201' },
       request_id: 'a1b2c3d4e5f6',
     },
   },
@@ -228,5 +249,30 @@ export const seedExamples: Record<string, OperationExamples> = {
   },
   'DELETE /api/v1/customers/{customerId}/locations/{locationId}': {
     response: { success: true, message: 'Location deleted successfully', request_id: 'a1b2c3d4e5f6' },
+  },
+  'DELETE /api/v1/customers/{customerId}': {
+    response: { success: true, message: 'Customer moved to trash', request_id: 'a1b2c3d4e5f6' },
+  },
+  'POST /api/v1/customers/{customerId}/restore': {
+    response: { success: true, message: 'Customer restored successfully', data: seedAcme, request_id: 'a1b2c3d4e5f6' },
+  },
+  'POST /api/v1/customers/deactivate': {
+    request: { ids: [201, 202, 999] },
+    response: {
+      success: true,
+      message: 'Customers deactivated',
+      data: {
+        results: [
+          { customer_id: 201, result: 'done' },
+          { customer_id: 202, result: 'already' },
+          { customer_id: 999, result: 'not_found' },
+        ],
+      },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'POST /api/v1/customers/reactivate': {
+    request: { ids: [201] },
+    response: { success: true, message: 'Customers reactivated', data: { results: [{ customer_id: 201, result: 'done' }] }, request_id: 'a1b2c3d4e5f6' },
   },
 };

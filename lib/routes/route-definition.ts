@@ -20,6 +20,11 @@ export interface RouteDefinition {
    * route (no key, no table access), e.g. the API docs.
    */
   scope: Scope | null;
+  /**
+   * 'erase': the route also deletes items in batches (BatchWriteItem), beyond
+   * what its scope grants: a purge erases a customer's items, however many.
+   */
+  tableAccess?: 'erase';
   summary: string;
   /** The seed-000 query-string form of this route, if it has one (documentation). */
   seedForm?: string;

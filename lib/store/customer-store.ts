@@ -1,7 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
@@ -9,19 +7,21 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { customerEntity, emailGuardEntity, searchTermEntity, type CustomerRecord, type Term } from '../model/customer.js';
+import { customerEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, type CustomerRecord, type CustomerStatus, type Term } from '../model/customer.js';
 import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
-import { emailGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
+import { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter, countersEntityName } from './tenant-counters.js';
-import { readTally } from './tenant-tallies.js';
+import { readTally, tallyChange } from './tenant-tallies.js';
+import { gapChange } from './customer-gaps.js';
 import { transactWrite } from './transactions.js';
+import { batchGetItems } from './batch-get.js';
 
 export type { CustomerRecord };
 
@@ -76,37 +76,66 @@ const termItem = (tenantId: string, term: Term, customerId: number) =>
 const emailGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'email_key' | 'customer_id'>) =>
   itemOf(emailGuardEntity, { tenant_id: c.tenant_id, email_key: c.email_key, customer_id: c.customer_id });
 
-const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c);
-const stripKeys = (item: Record<string, unknown>) => recordOf<CustomerRecord>(item);
+const numberGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'number_key' | 'customer_id'>) =>
+  itemOf(numberGuardEntity, { tenant_id: c.tenant_id, number_key: c.number_key, customer_id: c.customer_id });
+
+export const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c);
+/** A stored customer as a record, with the fields it predates shown as their defaults. */
+export const stripKeys = (item: Record<string, unknown>) => customerEntity.withDefaults(recordOf<CustomerRecord>(item));
+
+export { termItem, termItemKey, parseTermKey };
+
+/** The inactive-customer tally counts listed (not trashed) customers whose status is inactive. */
+const countsAsInactive = (c: Pick<CustomerRecord, 'status' | 'deleted_at'>) => c.status === 'inactive' && !c.deleted_at;
+
+/** A tally change per listed-state difference between two versions of a customer (none when nothing moved). */
+export function customerTallyChanges(before: CustomerRecord | undefined, after: CustomerRecord | undefined): TransactItem[] {
+  const items: TransactItem[] = [];
+  const c = (after ?? before)!;
+  const inactive = (x?: CustomerRecord) => (x ? countsAsInactive(x) : false);
+  const located = (x?: CustomerRecord) => (x ? x.location_count > 0 && !x.deleted_at : false);
+  if (inactive(before) !== inactive(after)) items.push(tallyChange(c.tenant_id, 'inactive_customers', c.customer_id, inactive(after) ? 1 : -1));
+  if (located(before) !== located(after)) items.push(tallyChange(c.tenant_id, 'located_customers', c.customer_id, located(after) ? 1 : -1));
+  return items;
+}
+
+type TransactItem = Parameters<typeof transactWrite>[0][number];
 
 /**
  * Writes a new customer, its e-mail guard and its search terms in one
  * transaction. Returns 'duplicate_email' when the guard already exists.
  */
-async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email'> {
+async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'duplicate_number'> {
   const { tableName } = store();
-  const result = await transactWrite([
+  const items: TransactItem[] = [
     { Put: { TableName: tableName, Item: customerItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Put: { TableName: tableName, Item: emailGuardItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
     },
+  ];
+  if (c.number_key) items.push({ Put: { TableName: tableName, Item: numberGuardItem(c), ConditionExpression: 'attribute_not_exists(pk)' } });
+  items.push(
+    ...customerTallyChanges(undefined, c),
     ...c.terms.map((k) => ({
       Put: { TableName: tableName, Item: termItem(c.tenant_id, parseTermKey(k), c.customer_id) },
     })),
-  ]);
+  );
+  const result = await transactWrite(items);
   if (result.ok) return 'ok';
   if (result.failedConditions.includes(1)) return 'duplicate_email';
+  if (c.number_key && result.failedConditions.includes(2)) return 'duplicate_number';
   // The id was just handed out by the counter, so an existing item there is a bug, not a race: a 500.
   throw new Error(`customer ${c.customer_id} insert cancelled on conditions ${result.failedConditions.join(',')}`);
 }
 
 /**
  * Takes the tenant's next customer id and marks it pending, in one
- * conditional write (an ADD could not name the new id's attribute).
+ * conditional write (an ADD could not name the new id's attribute); when the
+ * customer needs an assigned number, the same write takes the next one.
  * Concurrent creates of one tenant race on the counters item: each loser
  * learns the current value from its failed write and tries the next id.
  */
-async function allocateCustomerId(tenantId: string): Promise<{ id: number; allocatedAt: number }> {
+async function allocateCustomerId(tenantId: string, withNumber: boolean): Promise<{ id: number; allocatedAt: number; number?: number }> {
   const { doc, tableName } = store();
   const markers = markerSetClause(countersEntityName);
   let seen = lastSeenCustomerId.get(tenantId) ?? (await readCounters(tenantId, true)).lastCustomerId;
@@ -115,19 +144,20 @@ async function allocateCustomerId(tenantId: string): Promise<{ id: number; alloc
     const id = seen + 1;
     const allocatedAt = Date.now();
     try {
-      await doc.send(
+      const out = await doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: tenantKeys.counters(tenantId),
-          UpdateExpression: `SET last_customer_id = :id, #p = :at, ${markers.clause}`,
+          UpdateExpression: `SET last_customer_id = :id, #p = :at, ${markers.clause}${withNumber ? ' ADD last_customer_number :one' : ''}`,
           ConditionExpression: seen === 0 ? 'attribute_not_exists(last_customer_id) OR last_customer_id = :seen' : 'last_customer_id = :seen',
           ExpressionAttributeNames: { '#p': pendingAttribute(id) },
-          ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen, ...markers.values },
+          ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen, ...markers.values, ...(withNumber ? { ':one': 1 } : {}) },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          ...(withNumber ? { ReturnValues: 'UPDATED_NEW' as const } : {}),
         }),
       );
       lastSeenCustomerId.set(tenantId, id);
-      return { id, allocatedAt };
+      return { id, allocatedAt, ...(withNumber ? { number: Number(out.Attributes?.last_customer_number) } : {}) };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const current = (err.Item?.last_customer_id as { N?: string } | undefined)?.N;
@@ -137,18 +167,55 @@ async function allocateCustomerId(tenantId: string): Promise<{ id: number; alloc
   }, () => new ServiceUnavailableError());
 }
 
-/** Clears an id's pending mark; `vacate` also records the id as never written. */
-async function releasePending(tenantId: string, customerId: number, vacate: boolean): Promise<void> {
+/** The next assigned-number sequence value, on its own (after an assigned number turned out taken). */
+async function nextCustomerNumber(tenantId: string): Promise<number> {
+  return addToTenantCounter(tenantId, 'last_customer_number', 1);
+}
+
+/**
+ * Keeps assigned numbers clear of a given one that looks assigned (C-10042):
+ * moves the sequence past it, never back. Best effort: an assignment that
+ * still meets a taken number takes the next one.
+ */
+async function raiseCustomerNumber(tenantId: string, sequence: number): Promise<void> {
   const { doc, tableName } = store();
-  await doc.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: tenantKeys.counters(tenantId),
-      UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
-      ExpressionAttributeNames: { '#p': pendingAttribute(customerId) },
-      ...(vacate ? { ExpressionAttributeValues: { ':id': new Set([customerId]) } } : {}),
-    }),
-  );
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: 'SET last_customer_number = :n',
+        ConditionExpression: 'attribute_not_exists(last_customer_number) OR last_customer_number < :n',
+        ExpressionAttributeValues: { ':n': sequence },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+}
+
+/**
+ * Clears an id's pending mark; `vacate` first records the id as erased (never
+ * written) in its gap bucket, counted once however often it runs. A crash
+ * between the two leaves the mark on an erased id: readers then find the id
+ * in its bucket and do not count it twice.
+ */
+async function releasePending(tenantId: string, customerId: number, vacate: boolean, seenAt?: number): Promise<void> {
+  const { doc, tableName } = store();
+  if (vacate) await transactWrite(gapChange(tenantId, customerId, 'erase_unwritten'));
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: 'REMOVE #p',
+        ExpressionAttributeNames: { '#p': pendingAttribute(customerId) },
+        ...(seenAt !== undefined ? { ConditionExpression: '#p = :at', ExpressionAttributeValues: { ':at': seenAt } } : {}),
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
 }
 
 /** The tenant's counters item, read (consistently when asked). */
@@ -167,22 +234,6 @@ async function readCounters(tenantId: string, consistent = false): Promise<Tenan
     pendingCustomerIds: pending,
     legacyLocatedCustomers: Number(item.located_customers ?? 0),
   };
-}
-
-/** One BatchGetItem (≤ 100 keys), retrying unprocessed keys (503 if they stay unprocessed), each item found to `onItem`. */
-async function batchGetItems(
-  keys0: Record<string, unknown>[],
-  onItem: (item: Record<string, unknown>) => void,
-  options: { ProjectionExpression?: string; ConsistentRead?: boolean } = {},
-): Promise<void> {
-  const { doc, tableName } = store();
-  let keys: Record<string, unknown>[] = keys0;
-  await withRetries(retryProfiles.unprocessedItems, async () => {
-    const out: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ...options } } }));
-    for (const item of out.Responses?.[tableName] ?? []) onItem(item);
-    keys = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    return keys.length > 0 ? retryAgain : undefined;
-  }, () => new ServiceUnavailableError());
 }
 
 /** Which of these keys hold an item (pk of each): consistent BatchGetItems of 100. */
@@ -214,6 +265,12 @@ export const customerReads = {
     const out = await doc.send(new GetCommand({ TableName: tableName, Key: emailGuardKeys.guard(tenantId, emailKey) }));
     return out.Item?.customer_id as number | undefined;
   },
+  /** Who holds a customer number (lowercased), trashed customers included. */
+  async numberOwner(tenantId: string, numberKey: string): Promise<number | undefined> {
+    const { doc, tableName } = store();
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: numberGuardKeys.guard(tenantId, numberKey) }));
+    return out.Item?.customer_id as number | undefined;
+  },
 };
 
 /** What lists read: customers by the hundred, the tenant's id space and counts, and the index and term queries. */
@@ -241,6 +298,8 @@ export const customerListing = {
   async locatedCount(tenantId: string, counters: TenantCounters): Promise<number> {
     return counters.legacyLocatedCustomers + (await readTally(tenantId, 'located_customers'));
   },
+  /** Listed customers whose status is inactive: a tally moved inside every transaction that changes it (exact after any crash). */
+  inactiveCount: (tenantId: string): Promise<number> => readTally(tenantId, 'inactive_customers'),
   /**
    * Tidies the pending ids a reader found: a written one loses its mark; an
    * unwritten one older than the grace (so past every create's lease) becomes
@@ -254,27 +313,13 @@ export const customerListing = {
     now = Date.now(),
     graceMs = pendingGraceMs,
   ): Promise<void> {
-    const { doc, tableName } = store();
     await Promise.all(
       [...pending].map(async ([id, at]) => {
         const vacate = !written.has(id);
         if (vacate && now - at < graceMs) return;
         // An eventually consistent "missing" is no proof: read it consistently first.
         if (vacate && (await customerReads.get(tenantId, id, true))) return;
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: tenantKeys.counters(tenantId),
-              UpdateExpression: `${vacate ? 'ADD vacant_customer_ids :id ' : ''}REMOVE #p`,
-              ConditionExpression: '#p = :at',
-              ExpressionAttributeNames: { '#p': pendingAttribute(id) },
-              ExpressionAttributeValues: { ':at': at, ...(vacate ? { ':id': new Set([id]) } : {}) },
-            }),
-          );
-        } catch (err) {
-          if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        }
+        await releasePending(tenantId, id, vacate, at);
       }),
     );
   },
@@ -305,6 +350,23 @@ export const customerListing = {
       (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi2sk as string), locationCount: Number(item.location_count ?? 0) }),
     );
     return rows;
+  },
+  /**
+   * Listed customers of a status in id order, the first `limit` of them, with
+   * their location counts (status + has_locations filters on those).
+   */
+  async idsByStatus(tenantId: string, status: CustomerStatus, limit = Number.POSITIVE_INFINITY): Promise<{ id: number; locationCount: number }[]> {
+    const rows: { id: number; locationCount: number }[] = [];
+    await queryPages(
+      {
+        IndexName: tableDefinition.gsi3.name,
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': customerKeys.statusPartition(tenantId, status) },
+      },
+      (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi3sk as string), locationCount: Number(item.location_count ?? 0) }),
+      limit,
+    );
+    return rows.slice(0, limit);
   },
   /** Ids with (or without) locations in id order, the first `limit` of them. */
   async idsByLocated(tenantId: string, hasLocations: boolean, limit: number): Promise<number[]> {
@@ -341,18 +403,25 @@ export const customerCreates = {
    */
   async create(
     tenantId: string,
-    build: (customerId: number) => CustomerRecord,
-  ): Promise<{ outcome: 'ok'; record: CustomerRecord } | { outcome: 'duplicate_email' }> {
-    const { id, allocatedAt } = await allocateCustomerId(tenantId);
-    const record = build(id);
+    build: (customerId: number, assignedNumber: number | undefined) => CustomerRecord,
+    options: { assignNumber: boolean },
+  ): Promise<{ outcome: 'ok'; record: CustomerRecord } | { outcome: 'duplicate_email' | 'duplicate_number' }> {
+    const { id, allocatedAt, number } = await allocateCustomerId(tenantId, options.assignNumber);
+    let record = build(id, number);
     // A create slower than its lease gives the id up, so a pending id past the grace is certainly unwritten.
-    if (Date.now() - allocatedAt > createLeaseMs) {
-      await releasePending(tenantId, id, true).catch(() => undefined);
-      throw new ServiceUnavailableError();
-    }
-    let outcome: 'ok' | 'duplicate_email';
+    const pastLease = () => Date.now() - allocatedAt > createLeaseMs;
+    let outcome: 'ok' | 'duplicate_email' | 'duplicate_number';
     try {
-      outcome = await insert(record);
+      for (;;) {
+        if (pastLease()) {
+          await releasePending(tenantId, id, true).catch(() => undefined);
+          throw new ServiceUnavailableError();
+        }
+        outcome = await insert(record);
+        // An assigned number someone gave by hand: take the next one (the id stays ours, pending).
+        if (outcome !== 'duplicate_number' || !options.assignNumber) break;
+        record = build(id, await nextCustomerNumber(tenantId));
+      }
     } catch (err) {
       // Ambiguous failures (a timeout, a dropped connection) may still have written it: the id stays pending.
       if (surelyNotWritten(err)) await releasePending(tenantId, id, true).catch(() => undefined);
@@ -362,6 +431,7 @@ export const customerCreates = {
     await releasePending(tenantId, id, outcome !== 'ok').catch(() => undefined);
     return outcome === 'ok' ? { outcome, record } : { outcome };
   },
+  raiseCustomerNumber,
 };
 
 /** Replacing a customer read at a version. */
@@ -371,7 +441,7 @@ export const customerUpdates = {
    * the search terms in the same transaction. 'conflict' means someone else
    * wrote the customer first: re-read and try again.
    */
-  async replace(before: CustomerRecord, after: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'conflict'> {
+  async replace(before: CustomerRecord, after: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'duplicate_number' | 'conflict'> {
     const { tableName } = store();
     const tenantId = before.tenant_id;
     const items: Parameters<typeof transactWrite>[0] = [
@@ -401,6 +471,24 @@ export const customerUpdates = {
         },
       );
     }
+    let numberGuardIndex = -1;
+    if (before.number_key !== after.number_key) {
+      if (after.number_key) {
+        numberGuardIndex = items.length;
+        items.push({ Put: { TableName: tableName, Item: numberGuardItem(after), ConditionExpression: 'attribute_not_exists(pk)' } });
+      }
+      if (before.number_key) {
+        items.push({
+          Delete: {
+            TableName: tableName,
+            Key: numberGuardKeys.guard(tenantId, before.number_key),
+            ConditionExpression: 'attribute_not_exists(pk) OR customer_id = :id',
+            ExpressionAttributeValues: { ':id': before.customer_id },
+          },
+        });
+      }
+    }
+    items.push(...customerTallyChanges(before, after));
     const oldTerms = new Set(before.terms);
     const newTerms = new Set(after.terms);
     for (const k of oldTerms) {
@@ -413,6 +501,7 @@ export const customerUpdates = {
     if (result.ok) return 'ok';
     if (result.failedConditions.includes(0)) return 'conflict';
     if (result.failedConditions.includes(guardIndex)) return 'duplicate_email';
+    if (result.failedConditions.includes(numberGuardIndex)) return 'duplicate_number';
     // The version held, yet the old guard is not this customer's: the data is inconsistent (a bug), not a race.
     throw new Error(`customer ${before.customer_id} update cancelled on conditions ${result.failedConditions.join(',')}`);
   },

@@ -23,7 +23,7 @@ export function keyAttributesOf(index: IndexName): { pk: string; sk: string } {
   return { pk: gsi.partitionKey, sk: gsi.sortKey };
 }
 
-const allKeyAttributes = (['primary', 'gsi1', 'gsi2'] as const).flatMap((i) => Object.values(keyAttributesOf(i)));
+const allKeyAttributes = (['primary', 'gsi1', 'gsi2', 'gsi3'] as const).flatMap((i) => Object.values(keyAttributesOf(i)));
 
 function encode(entity: AnyEntity, parts: readonly KeyPart<string>[], values: Record<string, unknown>): string {
   return parts
@@ -81,11 +81,14 @@ export function lastPartOf(entity: AnyEntity, index: IndexName, which: 'pk' | 's
 /** The id in the last part of a key. */
 export const lastIdOf = (entity: AnyEntity, index: IndexName, which: 'pk' | 'sk', key: string): number => Number(lastPartOf(entity, index, which, key));
 
-/** The item of a record: every declared index's keys, the markers, then the stored fields. */
+/** Whether a record carries an index's keys (a sparse index's `when`; always for the others). */
+export const inIndex = (entity: AnyEntity, index: IndexName, values: Record<string, unknown>) => indexOf(entity, index).when?.(values) ?? true;
+
+/** The item of a record: every declared index's keys (sparse ones when their `when` holds), the markers, then the stored fields. */
 export function itemOf<R extends object>(entity: StoredEntity, record: R): Record<string, unknown> {
   const values = record as Record<string, unknown>;
   const item: Record<string, unknown> = {};
-  for (const index of Object.keys(entity.keys) as IndexName[]) Object.assign(item, keyOf(entity, index, values));
+  for (const index of Object.keys(entity.keys) as IndexName[]) if (inIndex(entity, index, values)) Object.assign(item, keyOf(entity, index, values));
   item[markerAttributes.entity] = entity.name;
   item[markerAttributes.version] = entity.version;
   for (const name of entity.fieldNames.stored) if (values[name] !== undefined) item[name] = values[name];

@@ -9,6 +9,6 @@
  */
 export { apiKeyKeys } from './keys/api-key-keys.js';
 export { customerKeys } from './keys/customer-keys.js';
-export { emailGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
+export { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 export { locationKeys } from './keys/location-keys.js';
-export { tenantKeys } from './keys/tenant-keys.js';
+export { purgeDueKeys, tenantKeys } from './keys/tenant-keys.js';

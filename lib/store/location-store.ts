@@ -70,8 +70,10 @@ function customerUpdate(
   const { parts, names, vals } = setClause(set, 's');
   const remove = newPrimary === undefined && after === 0 ? ' REMOVE primary_location_id' : '';
   // A missing customer has no location_count, so every count condition also means "the customer exists".
-  const conditions = [crosses ? 'location_count = :seenCount' : `location_count > :floor`];
-  const values: Record<string, unknown> = crosses ? { ':seenCount': c.locationCount } : { ':floor': countDelta < 0 ? 1 : 0 };
+  // Never on a trashed customer: the trash took it out of the tallies and indexes these keep.
+  // (deleted_at is null, or absent on older items, while the customer is not trashed: a string only in the trash.)
+  const conditions = [crosses ? 'location_count = :seenCount' : `location_count > :floor`, 'NOT attribute_type(deleted_at, :string)'];
+  const values: Record<string, unknown> = { ':string': 'S', ...(crosses ? { ':seenCount': c.locationCount } : { ':floor': countDelta < 0 ? 1 : 0 }) };
   if (reliesOnPrimary) {
     if (c.primaryLocationId === undefined) conditions.push('attribute_not_exists(primary_location_id)');
     else {
@@ -120,7 +122,7 @@ function locationUpdate(before: LocationRecord, changes: LocationChanges) {
 
 /** One location, and its customer's location bookkeeping: what location writes read. */
 export const locationReads = {
-  /** The customer's location bookkeeping, or undefined when the tenant has no such customer. */
+  /** The customer's location bookkeeping; undefined when the tenant has no such customer, or it is in the trash. */
   async customerState(tenantId: string, customerId: number, consistent = true): Promise<CustomerLocationState | undefined> {
     const { doc, tableName } = store();
     const out = await doc.send(
@@ -128,10 +130,11 @@ export const locationReads = {
         TableName: tableName,
         Key: customerKeys.customer(tenantId, customerId),
         ConsistentRead: consistent,
-        ProjectionExpression: 'location_count, primary_location_id',
+        ProjectionExpression: 'location_count, primary_location_id, deleted_at',
       }),
     );
-    if (!out.Item) return undefined;
+    // A trashed customer's locations are out of reach until it is restored.
+    if (!out.Item || out.Item.deleted_at) return undefined;
     return {
       tenantId,
       customerId,

@@ -18,6 +18,14 @@ export const tableDefinition = {
     projection: 'INCLUDE',
     nonKeyAttributes: ['location_count'],
   },
+  /** Customers by status (active|inactive), in id order, with location_count (status + has_locations needs nothing else). */
+  gsi3: {
+    name: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    projection: 'INCLUDE',
+    nonKeyAttributes: ['location_count'],
+  },
   /** TTL attribute (epoch seconds) for short-lived items. */
   ttlAttribute: 'expires_at',
 } as const;
@@ -25,7 +33,7 @@ export const tableDefinition = {
 /** CreateTable input for DynamoDB Local and tests (CDK builds its own from the same constants). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const d = tableDefinition;
-  const gsi = (g: typeof d.gsi1 | typeof d.gsi2) => ({
+  const gsi = (g: typeof d.gsi1 | typeof d.gsi2 | typeof d.gsi3) => ({
     IndexName: g.name,
     KeySchema: [
       { AttributeName: g.partitionKey, KeyType: 'HASH' as const },
@@ -39,14 +47,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [d.partitionKey, d.sortKey, d.gsi1.partitionKey, d.gsi1.sortKey, d.gsi2.partitionKey, d.gsi2.sortKey].map(
+    AttributeDefinitions: [d.partitionKey, d.sortKey, d.gsi1.partitionKey, d.gsi1.sortKey, d.gsi2.partitionKey, d.gsi2.sortKey, d.gsi3.partitionKey, d.gsi3.sortKey].map(
       (AttributeName) => ({ AttributeName, AttributeType: 'S' as const }),
     ),
     KeySchema: [
       { AttributeName: d.partitionKey, KeyType: 'HASH' },
       { AttributeName: d.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [gsi(d.gsi1), gsi(d.gsi2)],
+    GlobalSecondaryIndexes: [gsi(d.gsi1), gsi(d.gsi2), gsi(d.gsi3)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };
 }

@@ -7,7 +7,7 @@ import { tenantKeys } from './keys/tenant-keys.js';
 export const countersEntityName = 'tenant_counters';
 
 /** The numeric counters of a tenant's counters item. */
-export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers';
+export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers' | 'last_customer_number';
 
 /**
  * Atomically adds `delta` to one of the tenant's counters and returns the new

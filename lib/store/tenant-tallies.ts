@@ -7,7 +7,7 @@ import { queryPages } from './query-pages.js';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** What a tally counts. */
-export type TallyName = 'located_customers';
+export type TallyName = 'located_customers' | 'inactive_customers';
 
 /**
  * Shards per tally. A tally changes inside the transaction that changes what

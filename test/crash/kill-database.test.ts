@@ -13,8 +13,9 @@ import { createStore, useStore, type Store } from '../../lib/store/client.js';
  * The database killed mid-write (SIGKILL, data on disk), restarted, and the
  * API's totals checked against the items that really exist. Writes keep
  * coming every few milliseconds throughout: creates, first locations, last
- * locations deleted. While the database is down every answer must be a 503;
- * afterwards `pagination.total` must equal the rows, on every query plan.
+ * locations deleted, customers trashed, restored, purged and deactivated.
+ * While the database is down every answer must be a 503; afterwards
+ * `pagination.total` must equal the rows, on every query plan.
  */
 let dataDir: string;
 let db: DynamoDbLocal;
@@ -57,14 +58,33 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
   /** When each create was acknowledged (epoch ms). */
   const ackedAt = new Map<number, number>();
   const located = new Map<number, number[]>();
+  const trashed = new Set<number>();
+  const erased: number[] = [];
   let inFlight = 0;
   let n = 0;
   const one = async () => {
     n += 1;
-    const customers = [...acknowledged];
+    const customers = [...acknowledged].filter((id) => !trashed.has(id));
     const pick = customers[Math.floor(Math.random() * customers.length)];
+    const inTrash = [...trashed];
+    const trashedPick = inTrash[Math.floor(Math.random() * inTrash.length)];
     try {
-      if (pick === undefined || n % 3 === 0) {
+      if (trashedPick !== undefined && n % 11 === 5) {
+        // Half of the trashed customers come back, half are erased.
+        const r = n % 2 === 0 ? await call('POST', `/api/v1/customers/${trashedPick}/restore`) : await call('DELETE', `/api/v1/customers/${trashedPick}?purge=1`);
+        statuses.push(r.status);
+        if (r.status === 200) {
+          trashed.delete(trashedPick);
+          if (n % 2 !== 0) erased.push(trashedPick);
+        }
+      } else if (pick !== undefined && n % 7 === 1) {
+        const r = await call('DELETE', `/api/v1/customers/${pick}`);
+        statuses.push(r.status);
+        if (r.status === 200) trashed.add(pick);
+      } else if (pick !== undefined && n % 13 === 4) {
+        const r = await call('POST', `/api/v1/customers/${n % 2 ? 'deactivate' : 'reactivate'}`, { ids: customers.slice(0, 5) });
+        statuses.push(r.status);
+      } else if (pick === undefined || n % 3 === 0) {
         const r = await call('POST', '/api/v1/customers', {
           customer_name: `Load ${n}`,
           customer_email: `load${n}-${Math.random().toString(36).slice(2)}@example.com`,
@@ -109,6 +129,7 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
     statuses,
     acknowledged,
     ackedAt,
+    erased,
     async stop() {
       clearInterval(timer);
       await Promise.all(pending);
@@ -116,21 +137,31 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
   };
 }
 
-/** What really is in the table: the customers and how many of them have locations (a Scan: tests only). */
-async function truth(): Promise<{ ids: number[]; located: number }> {
+/**
+ * What really is in the table (a Scan: tests only): the listed customers, how
+ * many of them have locations or are inactive, and the ones in the trash.
+ */
+async function truth(): Promise<{ ids: number[]; located: number; inactive: number; trashed: number[] }> {
   const ids: number[] = [];
+  const trashed: number[] = [];
   let located = 0;
+  let inactive = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const out = await store.doc.send(new ScanCommand({ TableName: 'crash', ExclusiveStartKey: start, ConsistentRead: true }));
     for (const item of out.Items ?? []) {
       if (item.entity !== 'customer' || item.tenant_id !== 'acme') continue;
+      if (typeof item.deleted_at === 'string') {
+        trashed.push(item.customer_id as number);
+        continue;
+      }
       ids.push(item.customer_id as number);
       if ((item.location_count as number) > 0) located += 1;
+      if (item.status === 'inactive') inactive += 1;
     }
     start = out.LastEvaluatedKey;
   } while (start);
-  return { ids: ids.sort((a, b) => a - b), located };
+  return { ids: ids.sort((a, b) => a - b), located, inactive, trashed: trashed.sort((a, b) => a - b) };
 }
 
 async function allPages(query: string): Promise<{ total: number; ids: number[] }> {
@@ -165,9 +196,9 @@ describe('DynamoDB Local killed mid-write', () => {
     for (let waited = 0; load.statuses.filter((s) => s === 201).length < landed + 10 && waited < 60_000; waited += 100) await sleep(100);
     await load.stop();
 
-    // Only proper answers: successes, 404s of races on deleted locations, and 503 while the database was away.
+    // Only proper answers: successes, 404s and 409s of races (a location or customer deleted, restored or erased meanwhile), and 503 while the database was away.
     const statuses = new Set(load.statuses);
-    expect([...statuses].filter((s) => ![200, 201, 404, 503].includes(s))).toEqual([]);
+    expect([...statuses].filter((s) => ![200, 201, 404, 409, 503].includes(s))).toEqual([]);
     expect(load.statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
     expect(load.statuses.filter((s) => s === 201).length).toBeGreaterThan(30);
 
@@ -176,7 +207,9 @@ describe('DynamoDB Local killed mid-write', () => {
     // to keep, not ours: seen once in many runs. Every write acknowledged before that must be there; the
     // totals below are checked against what really exists either way.
     const settledBeforeAKill = [...load.ackedAt].filter(([, at]) => !kills.some((k) => Math.abs(k - at) < 1000)).map(([id]) => id);
-    for (const id of settledBeforeAKill) expect(real.ids).toContain(id);
+    const erased = new Set(load.erased);
+    for (const id of settledBeforeAKill) if (!erased.has(id)) expect([...real.ids, ...real.trashed]).toContain(id);
+    expect(real.trashed.length, 'the load trashes customers').toBeGreaterThan(0);
 
     const plain = await allPages('');
     expect(plain.total).toBe(real.ids.length);
@@ -188,5 +221,15 @@ describe('DynamoDB Local killed mid-write', () => {
     const without = await allPages('has_locations=0');
     expect(without.total).toBe(real.ids.length - real.located);
     expect([...withLocations.ids, ...without.ids].sort((a, b) => a - b)).toEqual(real.ids);
+
+    // Trash and status: the plain list with the trash, and the status split.
+    const withTrash = await allPages('include_deleted=1');
+    expect(withTrash.total).toBe(real.ids.length + real.trashed.length);
+    expect(withTrash.ids).toEqual([...real.ids, ...real.trashed].sort((a, b) => a - b));
+    const inactive = await allPages('status=inactive');
+    expect(inactive.total).toBe(real.inactive);
+    const active = await allPages('status=active');
+    expect(active.total).toBe(real.ids.length - real.inactive);
+    expect([...inactive.ids, ...active.ids].sort((a, b) => a - b)).toEqual(real.ids);
   }, 400_000);
 });

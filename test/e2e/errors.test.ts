@@ -360,9 +360,10 @@ describe('routing', () => {
   it.each([
     ['DELETE', '/api/v1/customers', 'GET, POST'],
     ['PATCH', '/api/v1/customers', 'GET, POST'],
-    ['DELETE', '/api/v1/customers/1', 'GET, PUT'],
-    ['POST', '/api/v1/customers/1', 'GET, PUT'],
-    ['DELETE', '/api/v1/customers?id=1', 'GET, PUT'],
+    ['PATCH', '/api/v1/customers/1', 'GET, PUT, DELETE'],
+    ['POST', '/api/v1/customers/1', 'GET, PUT, DELETE'],
+    ['POST', '/api/v1/customers?id=1', 'GET, PUT, DELETE'],
+    ['GET', '/api/v1/customers/1/restore', 'POST'],
   ])('%s %s is 405 method_not_allowed with Allow: %s', async (method, path, allow) => {
     const res = await api.call(method, path);
     expectError(res, 405, 'method_not_allowed');
@@ -370,12 +371,12 @@ describe('routing', () => {
   });
 
   it.each([
-    ['DELETE', '/api/v1/customers?id=1'],
+    ['PATCH', '/api/v1/customers?id=1'],
     ['POST', '/api/v1/customers?id=1'],
     ['PUT', '/api/v1/customers?id=1&locations=1'],
     ['DELETE', '/api/v1/customers?id=1&locations=1'],
     ['POST', '/api/v1/customers?id=1&locations=1&location_id=2'],
-    ['DELETE', '/api/v1/customers/1'],
+    ['PATCH', '/api/v1/customers/1'],
     ['DELETE', '/api/v1/customers'],
   ])('the 405 message of %s %s names the URL as sent, not the internal REST path', async (method, path) => {
     const res = await api.call(method, path);
@@ -384,8 +385,8 @@ describe('routing', () => {
   });
 
   it('a client cannot put its own text in the 405 message through the seed-URL header', async () => {
-    const res = await api.call('DELETE', '/api/v1/customers/1', { headers: { 'x-fieldbook-seed-url': '/forged' } });
-    expect(res.body.error.message).toBe('DELETE is not allowed on /api/v1/customers/1');
+    const res = await api.call('PATCH', '/api/v1/customers/1', { headers: { 'x-fieldbook-seed-url': '/forged' } });
+    expect(res.body.error.message).toBe('PATCH is not allowed on /api/v1/customers/1');
   });
 });
 

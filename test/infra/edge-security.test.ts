@@ -225,11 +225,12 @@ describe('alarms', () => {
     expect(alarms().some((a) => a.MetricName === MetricName && a.Namespace === MetricNamespace && a.Threshold === 0)).toBe(true);
   });
 
-  it('watches Lambda throttles of every function, the geocode worker included', () => {
+  it('watches Lambda throttles of every function, the geocode worker and the purge sweep included', () => {
     const throttled = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Throttles');
     const watched = throttled.map((a) => a.Dimensions[0].Value.Ref).sort();
     const worker = stack.node.findAll().find((c) => c.node.path.endsWith('Geocoding/Worker'))!;
-    expect(watched).toEqual([...httpFunctions(), worker].map((f) => b.logicalIdOf(f as never)).sort());
+    const sweep = stack.node.findAll().find((c) => c.node.path.endsWith('PurgeSweep/Function'))!;
+    expect(watched).toEqual([...httpFunctions(), worker, sweep].map((f) => b.logicalIdOf(f as never)).sort());
   });
 
   it('watches p99 latency', () => {
@@ -242,8 +243,9 @@ describe('alarms', () => {
     });
   });
 
-  it('notifies one SNS topic from every alarm, the geocoding dead-letter alarm included', () => {
-    expect(alarms().length).toBe(3 + httpFunctions().length + 1 + 1);
+  it('notifies one SNS topic from every alarm, the geocoding dead-letter and purge-sweep alarms included', () => {
+    // 5xx rate, 429s, p99; a throttle alarm per function (HTTP, geocode worker, purge sweep); the dead letters; the sweep's errors.
+    expect(alarms().length).toBe(3 + httpFunctions().length + 2 + 1 + 1);
     for (const a of alarms()) {
       expect(a.AlarmActions, a.AlarmDescription).toEqual([topicRef()]);
       expect(a.OKActions, a.AlarmDescription).toEqual([topicRef()]);

@@ -94,12 +94,16 @@ describe('table', () => {
       [...a].sort((x, y) => String(x.IndexName ?? x.AttributeName).localeCompare(String(y.IndexName ?? y.AttributeName)));
     expect(byName(cloud.AttributeDefinitions)).toEqual(byName(local.AttributeDefinitions!));
     expect(byName(cloud.GlobalSecondaryIndexes)).toEqual(byName(local.GlobalSecondaryIndexes! as never[]));
-    // And, spelled out: gsi1 keys only, gsi2 carries location_count.
+    // And, spelled out: gsi1 keys only, gsi2 and gsi3 carry location_count.
     expect(cloud.GlobalSecondaryIndexes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ IndexName: 'gsi1', Projection: { ProjectionType: 'KEYS_ONLY' } }),
         expect.objectContaining({
           IndexName: 'gsi2',
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['location_count'] },
+        }),
+        expect.objectContaining({
+          IndexName: 'gsi3',
           Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['location_count'] },
         }),
       ]),
@@ -222,12 +226,23 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives write routes only the listed read and write actions', () => {
+  it('gives write routes only the listed read and write actions, and BatchWriteItem only to the routes that erase', () => {
     expect(writeRoutes().length).toBeGreaterThan(0);
     for (const route of writeRoutes()) {
       const actions = dynamoActionsOf(logicalIdOf(stack.api.functions.get(route.operationId)!));
-      expect(actions, route.operationId).toEqual([...READ_ACTIONS, ...WRITE_ACTIONS].sort());
+      const erase = route.tableAccess === 'erase' ? ['dynamodb:BatchWriteItem'] : [];
+      expect(actions, route.operationId).toEqual([...READ_ACTIONS, ...WRITE_ACTIONS, ...erase].sort());
     }
+    expect(writeRoutes().filter((r) => r.tableAccess === 'erase').map((r) => r.operationId)).toEqual(['deleteCustomer']);
+  });
+
+  it('runs the purge sweep hourly, with the erase grant and nothing more', () => {
+    const sweep = stack.node.findAll().find((c) => c.node.path.endsWith('PurgeSweep/Function')) as never;
+    expect(dynamoActionsOf(logicalIdOf(sweep))).toEqual([...READ_ACTIONS, ...WRITE_ACTIONS, 'dynamodb:BatchWriteItem'].sort());
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(sweep), 'Arn'] } })]),
+    });
   });
 
   it('gives public routes and the fallback no table access and no table name', () => {
@@ -240,7 +255,7 @@ describe('least privilege', () => {
 
   it('scopes table grants to this table: items on the table ARN, only Query on each named index (no index/*)', () => {
     const tableArn = { 'Fn::GetAtt': [tableLogicalId(), 'Arn'] };
-    const indexArns = [tableDefinition.gsi1.name, tableDefinition.gsi2.name].map((name) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] }));
+    const indexArns = [tableDefinition.gsi1.name, tableDefinition.gsi2.name, tableDefinition.gsi3.name].map((name) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] }));
     for (const fn of stack.api.functions.values()) {
       const id = logicalIdOf(fn);
       expect(props(id).Environment.Variables.TABLE_NAME).toEqual({ Ref: tableLogicalId() });

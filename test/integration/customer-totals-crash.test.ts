@@ -12,6 +12,7 @@ import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
 import { pendingGraceMs, customerListing, customerReads, customerCreates } from '../../lib/store/customer-store.js';
 import { locationListing } from '../../lib/store/location-store.js';
+import { readGapIds } from '../../lib/store/customer-gaps.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 /**
@@ -28,6 +29,8 @@ afterEach(() => {
 });
 
 const newTenant = () => `t-${randomBytes(4).toString('hex')}`;
+/** Ids of the first bucket recorded as erased (never written). */
+const erasedIds = async (tenant: string) => [...(await readGapIds(tenant, [0])).get(0)!.erased].sort((a, b) => a - b);
 let seq = 0;
 function input(): CreateCustomerInput {
   seq += 1;
@@ -104,7 +107,7 @@ describe('totals and pages after a create dies half-way', () => {
     await customerListing.settlePending(tenant, pendingCustomerIds, new Set(), at + pendingGraceMs + 1);
     const after = await customerListing.counters(tenant, true);
     expect(after.pendingCustomerIds.size).toBe(0);
-    expect(after.vacantCustomerIds).toEqual([1]);
+    expect(await erasedIds(tenant)).toEqual([1]);
     expect(await list(tenant)).toMatchObject({ total: 0 });
   });
 
@@ -114,19 +117,24 @@ describe('totals and pages after a create dies half-way', () => {
     let skew = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + skew);
     // The clock jumps past the lease between taking the id and the transaction (a frozen or starved process).
-    const creating = customerCreates.create(tenant, (id) => {
-      skew = 120_000;
-      return newCustomerRecord(tenant, id, input());
-    });
+    const creating = customerCreates.create(
+      tenant,
+      (id) => {
+        skew = 120_000;
+        return newCustomerRecord(tenant, id, input());
+      },
+      { assignNumber: false },
+    );
     await expect(creating).rejects.toBeInstanceOf(ServiceUnavailableError);
     vi.restoreAllMocks();
     const after = await customerListing.counters(tenant, true);
-    expect(after).toMatchObject({ lastCustomerId: 1, vacantCustomerIds: [1] });
+    expect(after).toMatchObject({ lastCustomerId: 1 });
+    expect(await erasedIds(tenant)).toEqual([1]);
     expect(after.pendingCustomerIds.size).toBe(0);
     expect(await customerReads.get(tenant, 1, true)).toBeUndefined();
   });
 
-  it('a create whose transaction keeps conflicting answers 503 and records its id as vacant, not pending', async () => {
+  it('a create whose transaction keeps conflicting answers 503; its id ends erased, and the total stays exact throughout', async () => {
     const tenant = newTenant();
     await createCustomer(tenant, input());
     const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<unknown>;
@@ -140,11 +148,18 @@ describe('totals and pages after a create dies half-way', () => {
       });
     }) as typeof store.doc.send);
     await expect(createCustomer(tenant, input())).rejects.toBeInstanceOf(ServiceUnavailableError);
-    expect(transactions.mock.calls.filter(([c]) => c instanceof TransactWriteCommand)).toHaveLength(retryProfiles.transactionConflict.maxAttempts);
+    const inserts = transactions.mock.calls.filter(([c]) => c instanceof TransactWriteCommand && JSON.stringify(c.input).includes('"CUSTOMER"'));
+    expect(inserts).toHaveLength(retryProfiles.transactionConflict.maxAttempts);
     vi.restoreAllMocks();
+    // Recording the id as erased is a transaction too, which the same conflicts refused: the id stays pending, and is read as unwritten.
     const counters = await customerListing.counters(tenant, true);
-    expect(counters).toMatchObject({ lastCustomerId: 2, vacantCustomerIds: [2] });
-    expect(counters.pendingCustomerIds.size).toBe(0);
+    expect(counters).toMatchObject({ lastCustomerId: 2 });
+    expect(counters.pendingCustomerIds.has(2)).toBe(true);
+    expect(await list(tenant)).toMatchObject({ total: 1 });
+    // Once the conflicts are gone, a create's release records it as erased and clears the mark.
+    await customerListing.settlePending(tenant, counters.pendingCustomerIds, new Set(), Date.now() + pendingGraceMs + 1);
+    expect(await erasedIds(tenant)).toEqual([2]);
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
     expect(await list(tenant)).toMatchObject({ total: 1 });
   });
 
@@ -153,7 +168,8 @@ describe('totals and pages after a create dies half-way', () => {
     const created = await Promise.all(Array.from({ length: 25 }, () => createCustomer(tenant, input())));
     expect(created.map((c) => c.customer_id).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     const counters = await customerListing.counters(tenant, true);
-    expect(counters).toMatchObject({ lastCustomerId: 25, vacantCustomerIds: [] });
+    expect(counters).toMatchObject({ lastCustomerId: 25 });
+    expect(await erasedIds(tenant)).toEqual([]);
     expect(counters.pendingCustomerIds.size).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
 import { customerBulk, customerListing, customerReads, customerUpdates } from '../../lib/store/customer-store.js';
 import { customerKeys } from '../../lib/store/keys.js';
+import { readGapIds } from '../../lib/store/customer-gaps.js';
+import { trashCustomer } from '../../lib/customers/lifecycle.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 let store: Store;
@@ -46,7 +48,7 @@ describe('createCustomer / getCustomer', () => {
       input({ customer_name: 'Acme Corporation', customer_email: 'john@acme.com', customer_phone: '(555) 123-4567' }),
       now,
     );
-    expect(created).toEqual({
+    expect(created).toMatchObject({
       customer_id: 1,
       customer_name: 'Acme Corporation',
       customer_email: 'john@acme.com',
@@ -56,6 +58,10 @@ describe('createCustomer / getCustomer', () => {
       tax_exemption_reason: null,
       created_at: '2026-01-15T10:00:00Z',
       updated_at: '2026-01-15T10:00:00Z',
+      // Issue 9: an assigned number, and the richer fields' defaults.
+      customer_number: 'C-10001',
+      status: 'active',
+      deleted_at: null,
     });
     expect((await createCustomer(tenant, input())).customer_id).toBe(2);
     // Another tenant has its own counter.
@@ -358,7 +364,7 @@ describe('listCustomers', () => {
     vi.spyOn(customerReads, 'emailOwner').mockResolvedValueOnce(undefined);
     await expect(createCustomer(tenant, input({ customer_email: 'DUP@acme.example' }))).rejects.toBeInstanceOf(DuplicateCustomerError);
     vi.restoreAllMocks();
-    expect((await customerListing.counters(tenant)).vacantCustomerIds).toEqual([3]);
+    expect([...(await readGapIds(tenant, [0])).get(0)!.erased]).toEqual([3]);
     await createCustomer(tenant, input());
     await createCustomer(tenant, input());
     expect(first.customer_id).toBe(1);
@@ -371,15 +377,22 @@ describe('listCustomers', () => {
     expect(await idsOf(tenant, { has_locations: '0' })).toEqual([1, 2, 4, 5]);
   });
 
-  it('an unfiltered page reads the counters item and exactly the page, whatever the tenant size', async () => {
+  it('an unfiltered page reads the counters item, the gap counts and exactly the page, whatever the tenant size', async () => {
     const tenant = newTenant();
     for (let i = 0; i < 12; i++) await createCustomer(tenant, input());
     const send = vi.spyOn(store.doc, 'send');
     await list(tenant, { per_page: '3', page: '3' });
     const calls = send.mock.calls.map(([command]) => command);
-    expect(calls.map((c) => c.constructor.name)).toEqual(['GetCommand', 'BatchGetCommand']);
-    const batch = calls[1]!.input as { RequestItems: Record<string, { Keys: unknown[] }> };
+    // Counters and gap counts in parallel; no gap, so no gap ids to read; then the page.
+    expect(calls.map((c) => c.constructor.name).sort()).toEqual(['BatchGetCommand', 'GetCommand', 'QueryCommand']);
+    const batch = calls.find((c) => c.constructor.name === 'BatchGetCommand')!.input as { RequestItems: Record<string, { Keys: unknown[] }> };
     expect(Object.values(batch.RequestItems)[0]!.Keys).toHaveLength(3);
+    send.mockClear();
+    // With a customer trashed in the page's bucket: one more BatchGetItem, of that bucket's gap ids.
+    await trashCustomer(tenant, 2);
+    send.mockClear();
+    expect(await idsOf(tenant, { per_page: '3', page: '3' })).toEqual([8, 9, 10]);
+    expect(send.mock.calls.map(([c]) => c.constructor.name).sort()).toEqual(['BatchGetCommand', 'BatchGetCommand', 'GetCommand', 'QueryCommand']);
   });
 
   it('retries the keys a BatchGetItem left unprocessed, and answers 503 when they stay unprocessed', async () => {

@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/api-keys.js';
 import { createCustomer, updateCustomer } from '../../lib/customers/customers.js';
+import { purgeCustomer, restoreCustomer, setCustomerStatuses, trashCustomer } from '../../lib/customers/lifecycle.js';
 import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
 import { createLocation, deleteLocation, updateLocation } from '../../lib/locations/locations.js';
 import { createLocationBody, updateLocationBody } from '../../lib/locations/schema.js';
@@ -36,12 +37,27 @@ describe('items in the table', () => {
     const second = await createLocation(tenant, c.customer_id, createLocationBody.parse({ ...address, location_name: 'West', is_primary: true }));
     await updateLocation(tenant, c.customer_id, first.location_id, updateLocationBody.parse({ address_city: 'Austin' }));
     await deleteLocation(tenant, c.customer_id, second.location_id);
+    // The trash and the bulk status writes: one customer trashed, restored and trashed again (left in the trash), one erased.
+    await setCustomerStatuses(tenant, [c.customer_id], 'inactive');
+    await trashCustomer(tenant, c.customer_id);
+    await restoreCustomer(tenant, c.customer_id);
+    await trashCustomer(tenant, c.customer_id);
+    const gone = await createCustomer(tenant, createCustomerBody.parse({
+      customer_name: 'Gone Soon', customer_email: 'gone@riverside.example', customer_phone: '+12025550101', default_sla_hours: 4, customer_number: 'G-1',
+    }));
+    await trashCustomer(tenant, gone.customer_id);
+    await purgeCustomer(tenant, gone.customer_id);
+    await createCustomer(tenant, createCustomerBody.parse({
+      customer_name: 'Stays Listed', customer_email: 'stays@riverside.example', customer_phone: '+12025550102', default_sla_hours: 4,
+    }));
     const key = await createApiKey({ tenantId: tenant, name: 'sync', scopes: ['customers:read'] });
     await revokeApiKey(key.record.key_id);
 
     const items = await allItems();
     const entities = new Set(items.map((i) => i.entity));
-    expect([...entities].sort()).toEqual(['api_key', 'customer', 'email_guard', 'location', 'tally', 'tenant_counters', 'term']);
+    expect([...entities].sort()).toEqual([
+      'api_key', 'customer', 'email_guard', 'gap_count', 'gap_ids', 'location', 'number_guard', 'purge_due', 'tally', 'tenant_counters', 'term',
+    ]);
     const unmarked = items.filter((i) => typeof i.entity !== 'string' || i.entity_version !== 1);
     expect(unmarked).toEqual([]);
   });

@@ -102,7 +102,9 @@ export function assertMatchesContract(x: Exchange): void {
     throw new ContractViolation(`Contract violation: ${what}: ${problem}\nbody: ${JSON.stringify(x.body)?.slice(0, 2000)}`);
   };
 
-  const matchedPath = c.paths.find((p) => p.pattern.test(path));
+  // As OpenAPI (and API Gateway) match: a concrete path (/customers/deactivate) before a templated one (/customers/{customerId}).
+  const candidates = c.paths.filter((p) => p.pattern.test(path)).sort((a, b) => a.template.split('{').length - b.template.split('{').length);
+  const matchedPath = candidates.find((p) => (c.document.paths?.[p.template] as Json | undefined)?.[method.toLowerCase()]) ?? candidates[0];
   const operation = matchedPath && (c.document.paths?.[matchedPath.template] as Json | undefined)?.[method.toLowerCase()];
 
   if (!operation) {

@@ -17,7 +17,7 @@ describe('a handler result is checked against its route response', () => {
     httpBodyEndpoint(routes.updateCustomer, async () => ({
       success: true,
       message: 'Customer updated successfully',
-      data: { customer_id: 1, customer_name: 'Acme' },
+      data: { customer_id: 1, customer_name: 'Acme', customer_number: 'C-10001' },
     }));
     httpEndpoint(routes.listCustomers, async () => ({ data: [customer], pagination }));
     httpEndpoint(routes.getCustomer, async () => ({ data: { ...customer, locations: [location] } }));

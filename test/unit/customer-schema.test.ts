@@ -17,11 +17,19 @@ function issuesOf(result: { success: boolean; error?: { issues: { path: Property
   return result.error!.issues.map((i) => ({ path: i.path.join('.'), code: i.code, ...(i.keys ? { keys: i.keys } : {}) }));
 }
 
+/** What a create without issue 9's fields stores for them (customer_number is assigned by the use-case). */
+const richerDefaults = {
+  customer_type: 'residential', status: 'active', first_name: null, last_name: null, company_name: null, display_as_company: false,
+  is_lead: false, lead_source: null, billing_address: null, payment_terms: null, tax_id: null, website: null, account_credit: 0,
+  notes: null, phones: [], emails: [], custom_fields: {},
+};
+
 describe('createCustomerBody', () => {
   it('accepts the seed example and fills the optional fields with their defaults', () => {
-    expect(createCustomerBody.parse(valid)).toEqual({ ...valid, tax_exempt: false, tax_exemption_reason: null });
+    expect(createCustomerBody.parse(valid)).toEqual({ ...valid, ...richerDefaults, tax_exempt: false, tax_exemption_reason: null });
     expect(createCustomerBody.parse({ ...valid, tax_exempt: false, tax_exemption_reason: null })).toEqual({
       ...valid,
+      ...richerDefaults,
       tax_exempt: false,
       tax_exemption_reason: null,
     });

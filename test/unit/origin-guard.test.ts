@@ -89,12 +89,12 @@ describe('the fallback behind the origin guard', () => {
 
 describe('the fallback names the URL the client sent', () => {
   it('the seed-style URL the edge rewrote, else the REST path', async () => {
-    const seed = await invoke(event('DELETE', '/api/v1/customers/1', { 'x-fieldbook-seed-url': '/api/v1/customers?id=1' }));
+    const seed = await invoke(event('POST', '/api/v1/customers/1', { 'x-fieldbook-seed-url': '/api/v1/customers?id=1' }));
     expect(seed.statusCode).toBe(405);
-    expect(JSON.parse(seed.body ?? '').error.message).toBe('DELETE is not allowed on /api/v1/customers?id=1');
-    expect(seed.headers.allow).toBe('GET, PUT');
-    const rest = await invoke(event('DELETE', '/api/v1/customers/1'));
-    expect(JSON.parse(rest.body ?? '').error.message).toBe('DELETE is not allowed on /api/v1/customers/1');
+    expect(JSON.parse(seed.body ?? '').error.message).toBe('POST is not allowed on /api/v1/customers?id=1');
+    expect(seed.headers.allow).toBe('GET, PUT, DELETE');
+    const rest = await invoke(event('POST', '/api/v1/customers/1'));
+    expect(JSON.parse(rest.body ?? '').error.message).toBe('POST is not allowed on /api/v1/customers/1');
     const missing = await invoke(event('GET', '/api/v1/nope'));
     expect(JSON.parse(missing.body ?? '').error).toEqual({ code: 'route_not_found', message: 'No route for GET /api/v1/nope' });
   });

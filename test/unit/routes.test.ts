@@ -40,7 +40,7 @@ describe('matchRoute', () => {
 describe('methodsForPath', () => {
   it('lists the methods of a path for the Allow header', () => {
     expect(methodsForPath('/api/v1/customers').sort()).toEqual(['GET', 'POST']);
-    expect(methodsForPath('/api/v1/customers/201').sort()).toEqual(['GET', 'PUT']);
+    expect(methodsForPath('/api/v1/customers/201').sort()).toEqual(['DELETE', 'GET', 'PUT']);
     expect(methodsForPath('/nope')).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
-import { emailGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
+import { emailGuardEntity, numberGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
 import { lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
 
 /** Keys of a customer's e-mail guard and search terms, derived from their declarations (lib/model/customer-index-items.ts). */
 
 export const emailGuardKeys = {
   guard: (tenantId: string, normalizedEmail: string) => primaryKeyOf(emailGuardEntity, { tenant_id: tenantId, email_key: normalizedEmail }),
+};
+
+export const numberGuardKeys = {
+  guard: (tenantId: string, numberKey: string) => primaryKeyOf(numberGuardEntity, { tenant_id: tenantId, number_key: numberKey }),
 };
 
 export const searchTermKeys = {

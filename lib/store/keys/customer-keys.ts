@@ -16,7 +16,9 @@ export const customerKeys = {
   created: (tenantId: string, createdAt: string, customerId: number) =>
     keyOf(customerLayout, 'gsi2', { tenant_id: tenantId, created_at: createdAt, customer_id: customerId }) as { gsi2pk: string; gsi2sk: string },
   createdPartition: (tenantId: string) => partitionOf(customerLayout, 'gsi2', { tenant_id: tenantId }),
-  /** The id in a gsi1sk or gsi2sk value (both end with it). */
+  /** gsi3: listed customers by status. */
+  statusPartition: (tenantId: string, status: string) => partitionOf(customerLayout, 'gsi3', { tenant_id: tenantId, status }),
+  /** The id in a gsi1sk, gsi2sk or gsi3sk value (all end with it). */
   idFromIndexSortKey: (sk: string) => lastIdOf(customerLayout, 'gsi1', 'sk', sk),
   idFromCollection: (pk: string) => lastIdOf(customerLayout, 'primary', 'pk', pk),
 };

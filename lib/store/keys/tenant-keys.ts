@@ -16,4 +16,29 @@ export const tenantKeys = {
     sk: `${name}#${String(shard).padStart(2, '0')}`,
   }),
   tallyPartition: (tenantId: string) => `T#${tenantId}#TALLY`,
+  /**
+   * The customer id space's gaps, by bucket of `gapBucketSize` ids: per bucket
+   * one count item (`N#…`: how many ids are trashed, how many erased) and one
+   * ids item (`I#…`: which). Only buckets with a gap have items; all share one
+   * partition, so a list reads every count with one Query of `N#` items.
+   */
+  gapPartition: (tenantId: string) => `T#${tenantId}#GAPS`,
+  gapCount: (tenantId: string, bucket: number) => ({ pk: tenantKeys.gapPartition(tenantId), sk: `${gapCountPrefix}${String(bucket).padStart(7, '0')}` }),
+  gapIds: (tenantId: string, bucket: number) => ({ pk: tenantKeys.gapPartition(tenantId), sk: `I#${String(bucket).padStart(7, '0')}` }),
+  bucketOfGapSortKey: (sk: string) => Number(sk.slice(2)),
+};
+
+export const gapCountPrefix = 'N#';
+
+/**
+ * Trashed customers by the time they are due to be erased, across tenants
+ * (the purge sweep reads the due ones with one Query). Written and deleted
+ * in the customer's own transactions.
+ */
+export const purgeDueKeys = {
+  partition: 'PURGE_DUE',
+  item: (purgeAfter: string, tenantId: string, customerId: number) => ({
+    pk: purgeDueKeys.partition,
+    sk: `${purgeAfter}#${tenantId}#${String(customerId).padStart(10, '0')}`,
+  }),
 };
