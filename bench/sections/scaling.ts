@@ -10,11 +10,14 @@ import { useBenchTable } from '../support/database.js';
 import { generateCustomer, knownWords } from '../support/customer-generator.js';
 import { keepAliveClient } from '../support/http-client.js';
 import { runSection } from '../support/section.js';
-import { checkBulkPathEquivalence, seedCustomers } from '../support/seeding.js';
+import { checkBulkPathEquivalence, seedCustomers, trashCustomersInBulk } from '../support/seeding.js';
 import { ms, ratio, summarize, table } from '../support/stats.js';
 
 const tenantPrefix = 'bench-';
 const perPage = 50;
+/** Half of the ids, spread over the whole range by a multiplicative hash (not every other id). */
+const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+const inTrash = (id: number) => ((Math.imul(id, 2654435761) >>> 0) & 0x8000_0000) !== 0;
 
 interface Probe {
   name: string;
@@ -125,12 +128,84 @@ runSection('scaling', async ({ quick, log }) => {
       ),
     ]),
   );
+
+  // Lists that survive deletes (issue 9): half of the smallest and the largest tenant moved to the trash, then
+  // page 1, the middle page and the last page of what is left, against the same pages of the small tenant.
+  const trashSizes = [sizes[0]!, sizes[sizes.length - 1]!].filter((v, i, a) => a.indexOf(v) === i);
+  const trashing: string[] = [];
+  for (const size of trashSizes) {
+    const ids = Array.from({ length: size }, (_, i) => i + 1).filter(inTrash);
+    const started = performance.now();
+    log(`trashing ${ids.length} of tenant ${tenants.get(size)!.name}`);
+    await trashCustomersInBulk(tenants.get(size)!.name, ids);
+    trashing.push(`${ids.length.toLocaleString('en-US')} of ${size.toLocaleString('en-US')} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const listed = (size: number) => size - Array.from({ length: size }, (_, i) => i + 1).filter(inTrash).length;
+  const trashProbes = [
+    { name: 'page 1', path: () => `/api/v1/customers?page=1&per_page=${perPage}`, expected: (size: number) => listed(size) },
+    { name: 'middle page', path: (size: number) => `/api/v1/customers?page=${Math.ceil(Math.ceil(listed(size) / perPage) / 2)}&per_page=${perPage}`, expected: (size: number) => listed(size) },
+    { name: 'last page', path: (size: number) => `/api/v1/customers?page=${Math.ceil(listed(size) / perPage)}&per_page=${perPage}`, expected: (size: number) => listed(size) },
+    { name: 'last page, include_deleted=1', path: (size: number) => `/api/v1/customers?include_deleted=1&page=${size / perPage}&per_page=${perPage}`, expected: (size: number) => size },
+  ];
+  const trashSamples = new Map<string, number[]>();
+  const trashLast = new Map<string, Awaited<ReturnType<typeof get>>>();
+  for (let r = 0; r < warmup + reps; r++) {
+    for (const p of trashProbes) {
+      for (const size of trashSizes) {
+        const t = performance.now();
+        const answer = await get(size, p.path(size));
+        const elapsed = performance.now() - t;
+        if (r < warmup) continue;
+        const id = `${size}|${p.name}`;
+        trashSamples.set(id, [...(trashSamples.get(id) ?? []), elapsed]);
+        trashLast.set(id, answer);
+      }
+    }
+  }
   client.close();
   await server.close();
+  const trashCell = (size: number, name: string) => ({ ...summarize(trashSamples.get(`${size}|${name}`)!), ...trashLast.get(`${size}|${name}`)! });
+  const small = trashSizes[0]!;
+  const big = trashSizes[trashSizes.length - 1]!;
+  const trashTarget = 1.2;
+  const verdicts: string[] = [];
+  const trashRows = trashProbes.map((p) => {
+    const a = trashCell(small, p.name);
+    const z = trashCell(big, p.name);
+    const p50Ratio = z.p50 / a.p50;
+    const readRatio = z.read / a.read;
+    const exact = a.total === p.expected(small) && z.total === p.expected(big) && z.returned === Math.min(perPage, z.total - (Number(/page=(\d+)/.exec(p.path(big))![1]) - 1) * perPage);
+    const pass = p50Ratio <= trashTarget && readRatio <= trashTarget && exact;
+    verdicts.push(pass ? 'pass' : 'fail');
+    return [
+      p.name,
+      `${ms(a.p50)} · ${a.read} RCU · ${a.total.toLocaleString('en-US')}`,
+      `${ms(z.p50)} · ${z.read} RCU · ${z.total.toLocaleString('en-US')}`,
+      `${p50Ratio.toFixed(2)}×`,
+      `${readRatio.toFixed(2)}×`,
+      pass ? 'pass' : `**fail**${exact ? '' : ' (total or page size wrong)'}`,
+    ];
+  });
+  const trashMarkdown = [
+    '',
+    `### Lists with half the tenant in the trash (issue 9)`,
+    '',
+    `After the measurements above, half of the ${k(small)} and the ${k(big)} tenants were moved to the trash (ids chosen by a hash,`,
+    `so the trashed ids are spread over the whole id range: ${trashing.join('; ')}, through \`customerBulkTrash.trashLoaded\`,`,
+    `which writes the end state \`trashCustomer\` writes — checked for 30 customers with the bulk seeding above). Then page 1, the`,
+    `middle page and the last page of the customers left, interleaved as above (${warmup} warm-up rounds, then ${reps}). Each cell:`,
+    `p50 · RCU of one request · \`pagination.total\`. Target (issue 9): the ${k(big)} tenant's pages at ≤ ${trashTarget}× the p50 and the read`,
+    `units of the same pages of the ${k(small)} tenant.`,
+    '',
+    table(['request', `${k(small)} customers, half trashed`, `${k(big)} customers, half trashed`, 'p50 ratio', 'RCU ratio', `target ≤ ${trashTarget}×`], trashRows),
+    '',
+    `${verdicts.filter((v) => v === 'pass').length} of ${verdicts.length} within the target. A plain page reads the counters item, one Query of the`,
+    `gap counts (one small item per 1,000 ids that has a gap: ${Math.ceil(big / 1000)} items at ${k(big)}) and the gap ids of the one or two buckets the page`,
+    'falls in, then the page: nothing grows with the number of deletions (docs/data-model.md, "Lists that survive deletes").',
+  ].join('\n');
 
   const first = sizes[0]!;
   const lastSize = sizes[sizes.length - 1]!;
-  const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
   const cell = (size: number, name: string) => results.get(size)!.get(name)!;
   const rows = probes.map((p) => [
     p.name,
@@ -162,5 +237,6 @@ runSection('scaling', async ({ quick, log }) => {
     `\`createCustomer\` writes, via BatchWriteItem). Checked before seeding: for 30 customers, createCustomer and the bulk path`,
     `wrote the same ${checkedItems} items (tenant id and timestamps normalized). The bench table has no stream (DynamoDB Local`,
     'slows every write as stream records pile up; reads never touch it); otherwise it is `createTableInput` of lib/store/table.ts.',
+    trashMarkdown,
   ].join('\n');
 });

@@ -1,6 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createCustomer, newCustomerRecord } from '../../lib/customers/customers.js';
-import { customerBulk } from '../../lib/store/customer-store.js';
+import { trashCustomer, trashedVersion } from '../../lib/customers/lifecycle.js';
+import { customerBulkTrash } from '../../lib/store/customer-lifecycle-store.js';
+import { customerBulk, customerListing } from '../../lib/store/customer-store.js';
 import type { Store } from '../../lib/store/client.js';
 import { generateCustomer } from './customer-generator.js';
 
@@ -19,7 +21,7 @@ export async function seedCustomers(
 ): Promise<void> {
   const count = to - from + 1;
   if (count <= 0) return;
-  const first = await customerBulk.reserveIds(tenantId, count);
+  const { firstId: first, firstNumber } = await customerBulk.reserveIds(tenantId, count);
   if (first !== from) throw new Error(`expected the tenant's next id to be ${from}, got ${first}: seed a tenant in order`);
   const chunk = opts.chunk ?? 100;
   let next = from;
@@ -32,13 +34,24 @@ export async function seedCustomers(
         const end = Math.min(to, start + chunk - 1);
         next = end + 1;
         const records = [];
-        for (let i = start; i <= end; i++) records.push(newCustomerRecord(tenantId, i, generateCustomer(i).input, now));
+        for (let i = start; i <= end; i++) records.push(newCustomerRecord(tenantId, i, generateCustomer(i).input, now, firstNumber + (i - from)));
         await customerBulk.bulkLoad(records);
         done += end - start + 1;
         opts.onProgress?.(done);
       }
     }),
   );
+}
+
+/**
+ * Trashes customers of a bulk-seeded tenant in bulk (`customerBulkTrash.trashLoaded`):
+ * the end state `trashCustomer` reaches one transaction at a time.
+ */
+export async function trashCustomersInBulk(tenantId: string, ids: number[], at = new Date(), chunk = 100): Promise<void> {
+  for (let i = 0; i < ids.length; i += chunk) {
+    const before = await customerListing.getMany(tenantId, ids.slice(i, i + chunk));
+    await customerBulkTrash.trashLoaded(before.map((b) => ({ before: b, after: trashedVersion(b, at) })));
+  }
 }
 
 /**
@@ -50,8 +63,13 @@ export async function seedCustomers(
 export async function checkBulkPathEquivalence(db: Store, n: number): Promise<number> {
   const now = new Date('2026-01-15T12:00:00Z');
   for (let i = 1; i <= n; i++) await createCustomer('eqa', generateCustomer(i).input, now);
-  const first = await customerBulk.reserveIds('eqb', n);
-  await customerBulk.bulkLoad(Array.from({ length: n }, (_, k) => newCustomerRecord('eqb', first + k, generateCustomer(first + k).input, now)));
+  const { firstId: first, firstNumber } = await customerBulk.reserveIds('eqb', n);
+  await customerBulk.bulkLoad(Array.from({ length: n }, (_, k) => newCustomerRecord('eqb', first + k, generateCustomer(first + k).input, now, firstNumber + k)));
+  // And the trash: every third customer trashed, one by one (tenant A) and in bulk (tenant B).
+  const trashAt = new Date('2026-01-20T12:00:00Z');
+  const trashed = Array.from({ length: n }, (_, k) => k + 1).filter((id) => id % 3 === 0);
+  for (const id of trashed) await trashCustomer('eqa', id, () => trashAt);
+  await trashCustomersInBulk('eqb', trashed, trashAt);
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

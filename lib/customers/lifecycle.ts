@@ -28,6 +28,18 @@ async function customerOrNotFound(tenantId: string, customerId: number): Promise
   return c;
 }
 
+/** The customer as the trash keeps it: deleted at `at`, due for erasure `trashRetentionDays` later. */
+export function trashedVersion(before: CustomerRecord, at: Date): CustomerRecord {
+  const deletedAt = toStoredInstant(at);
+  return {
+    ...before,
+    deleted_at: deletedAt,
+    purge_after: toStoredInstant(new Date(at.getTime() + trashRetentionDays * dayMs)),
+    updated_at: deletedAt,
+    version: before.version + 1,
+  };
+}
+
 /**
  * DELETE: moves the customer, with its locations, to the trash. It leaves
  * lists, searches and GETs (404) and is erased `trashRetentionDays` later;
@@ -38,16 +50,7 @@ export async function trashCustomer(tenantId: string, customerId: number, now = 
   await retrying(async () => {
     const before = await customerOrNotFound(tenantId, customerId);
     if (before.deleted_at) throw new NotFoundError('Customer');
-    const at = now();
-    const deletedAt = toStoredInstant(at);
-    const after: CustomerRecord = {
-      ...before,
-      deleted_at: deletedAt,
-      purge_after: toStoredInstant(new Date(at.getTime() + trashRetentionDays * dayMs)),
-      updated_at: deletedAt,
-      version: before.version + 1,
-    };
-    return (await customerTrash.trash(before, after)) === 'ok' ? undefined : retryAgain;
+    return (await customerTrash.trash(before, trashedVersion(before, now()))) === 'ok' ? undefined : retryAgain;
   });
 }
 

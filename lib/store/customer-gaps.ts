@@ -1,4 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from './batch-get.js';
 import { store } from './client.js';
 import { markerSetClause } from './entity-items.js';
@@ -76,6 +76,24 @@ export function gapChange(tenantId: string, customerId: number, change: GapChang
       },
     },
   ];
+}
+
+/** Bulk trashing (bench, imports): counts `ids` as trashed, one UpdateItem per bucket item instead of one transaction per id. */
+export async function addTrashedInBulk(tenantId: string, ids: number[]): Promise<void> {
+  const { doc, tableName } = store();
+  const byBucket = new Map<number, number[]>();
+  for (const id of ids) byBucket.set(bucketOf(id), [...(byBucket.get(bucketOf(id)) ?? []), id]);
+  for (const [bucket, inBucket] of byBucket) {
+    for (const [key, entity, clause, value] of [
+      [tenantKeys.gapCount(tenantId, bucket), 'gap_count', 'ADD trashed :v', inBucket.length],
+      [tenantKeys.gapIds(tenantId, bucket), 'gap_ids', 'ADD trashed_ids :v', new Set(inBucket)],
+    ] as const) {
+      const markers = markerSetClause(entity);
+      await doc.send(
+        new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: `SET ${markers.clause} ${clause}`, ExpressionAttributeValues: { ':v': value, ...markers.values } }),
+      );
+    }
+  }
 }
 
 /** Every bucket with a gap: one Query of small items (about 70 bytes each, one per 1,000 ids). */

@@ -1,9 +1,7 @@
-import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CustomerRecord } from '../model/customer.js';
-import { ServiceUnavailableError } from '../errors.js';
-import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
+import { batchWriteAll } from './batch-write.js';
 import { store } from './client.js';
-import { gapChange } from './customer-gaps.js';
+import { addTrashedInBulk, gapChange } from './customer-gaps.js';
 import { customerItem, customerTallyChanges, parseTermKey, termItem, termItemKey } from './customer-store.js';
 import { emailGuardKeys, numberGuardKeys } from './keys/customer-index-keys.js';
 import { customerKeys } from './keys/customer-keys.js';
@@ -82,6 +80,31 @@ export const customerTrash = {
   },
 };
 
+/** Bulk trashing (bench, imports): the end state of `trash` for many customers at once. */
+export const customerBulkTrash = {
+  /**
+   * Writes what `trash` would for each pair, with BatchWriteItem and one
+   * UpdateItem per gap bucket and tally shard instead of a transaction per
+   * customer: not atomic and not conditioned, so only for customers nothing
+   * else writes meanwhile (a bench tenant, an import).
+   */
+  async trashLoaded(pairs: { before: CustomerRecord; after: CustomerRecord }[]): Promise<void> {
+    for (const { before, after } of pairs) {
+      // Like bulkLoad: customers that count in no tally (active, without locations), of one tenant.
+      if (customerTallyChanges(before, after).length > 0 || before.tenant_id !== pairs[0]!.before.tenant_id) {
+        throw new Error(`trashLoaded: customer ${before.customer_id} must be active, without locations, and of the first pair's tenant`);
+      }
+    }
+    const requests = pairs.flatMap(({ before, after }) => [
+      { PutRequest: { Item: customerItem(after) } },
+      { PutRequest: { Item: purgeDueItem(after, after.purge_after!) } },
+      ...before.terms.map((k) => ({ DeleteRequest: { Key: termItemKey(before.tenant_id, parseTermKey(k), before.customer_id) } })),
+    ]);
+    await batchWriteAll(requests);
+    await addTrashedInBulk(pairs[0]?.before.tenant_id ?? '', pairs.map((p) => p.before.customer_id));
+  },
+};
+
 export const customerPurge = {
   /**
    * Marks a trashed customer's erasure as begun (no restore from here on) and
@@ -106,7 +129,6 @@ export const customerPurge = {
    * Returns how many items it deleted.
    */
   async eraseOwnedItems(tenantId: string, customerId: number): Promise<number> {
-    const { doc, tableName } = store();
     const customerSortKey = customerKeys.customer(tenantId, customerId).sk;
     let erased = 0;
     for (;;) {
@@ -124,14 +146,7 @@ export const customerPurge = {
         500,
       );
       if (keys.length === 0) return erased;
-      for (let i = 0; i < keys.length; i += 25) {
-        let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-        await withRetries(retryProfiles.unprocessedItems, async () => {
-          const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-          requests = out.UnprocessedItems?.[tableName] ?? [];
-          return requests.length > 0 ? retryAgain : undefined;
-        }, () => new ServiceUnavailableError());
-      }
+      await batchWriteAll(keys.map((Key) => ({ DeleteRequest: { Key } })));
       erased += keys.length;
     }
   },

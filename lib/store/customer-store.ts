@@ -1,8 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  type BatchWriteCommandOutput,
   GetCommand,
   UpdateCommand,
   type QueryCommandInput,
@@ -22,6 +19,7 @@ import { readTally, tallyChange } from './tenant-tallies.js';
 import { gapChange } from './customer-gaps.js';
 import { transactWrite } from './transactions.js';
 import { batchGetItems } from './batch-get.js';
+import { batchWriteAll } from './batch-write.js';
 
 export type { CustomerRecord };
 
@@ -510,19 +508,32 @@ export const customerUpdates = {
 /** Bulk seeding (bench, imports into a new tenant). */
 export const customerBulk = {
   /**
-   * Bulk seeding (bench, imports into a new tenant): reserves `count` ids in one counter update
-   * and returns the first. Pair with `bulkLoad`.
+   * Bulk seeding (bench, imports into a new tenant): reserves `count` ids, and
+   * as many assigned-number sequence values, in one counter update; returns
+   * the first of each. Pair with `bulkLoad`.
    */
-  async reserveIds(tenantId: string, count: number): Promise<number> {
-    return (await addToTenantCounter(tenantId, 'last_customer_id', count)) - count + 1;
+  async reserveIds(tenantId: string, count: number): Promise<{ firstId: number; firstNumber: number }> {
+    const { doc, tableName } = store();
+    const markers = markerSetClause(countersEntityName);
+    const out = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: tenantKeys.counters(tenantId),
+        UpdateExpression: `SET ${markers.clause} ADD last_customer_id :n, last_customer_number :n`,
+        ExpressionAttributeValues: { ':n': count, ...markers.values },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return { firstId: Number(out.Attributes!.last_customer_id) - count + 1, firstNumber: Number(out.Attributes!.last_customer_number) - count + 1 };
   },
   /**
-   * Writes exactly the items `insert` writes (customer, e-mail guard, search
-   * terms) with BatchWriteItem instead of one transaction per customer. A
-   * BatchWriteItem takes no conditions, so what the transaction's conditions
-   * would refuse is checked first: a record whose id already holds a customer,
-   * an e-mail already guarded in the tenant, or two records with one e-mail
-   * are refused before anything is written. For records whose ids come from
+   * Writes exactly the items `insert` writes (customer, e-mail and number
+   * guards, search terms) with BatchWriteItem instead of one transaction per
+   * customer; live, active customers without locations only (the tallies
+   * stay untouched). A BatchWriteItem takes no conditions, so what the
+   * transaction's conditions would refuse is checked first: a record whose id
+   * already holds a customer, an e-mail or number already guarded in the
+   * tenant, or two records with one e-mail are refused before anything is written. For records whose ids come from
    * `reserveIds` (bench seeding, imports into a tenant); the check and the
    * write are not atomic, so two loads must not share a tenant's e-mails.
    */
@@ -530,27 +541,24 @@ export const customerBulk = {
     const { doc, tableName } = store();
     const emails = new Set<string>();
     for (const c of records) {
+      if (c.deleted_at || c.status !== 'active' || c.location_count > 0) throw new Error(`bulkLoad: customer ${c.customer_id} must be live, active and without locations`);
       const key = `${c.tenant_id}\n${c.email_key}`;
       if (emails.has(key)) throw new Error(`bulkLoad: the e-mail ${c.email_key} appears twice`);
       emails.add(key);
     }
-    const mustBeAbsent = records.flatMap((c) => [customerKeys.customer(c.tenant_id, c.customer_id), emailGuardKeys.guard(c.tenant_id, c.email_key)]);
+    const mustBeAbsent = records.flatMap((c) => [
+      customerKeys.customer(c.tenant_id, c.customer_id),
+      emailGuardKeys.guard(c.tenant_id, c.email_key),
+      ...(c.number_key ? [numberGuardKeys.guard(c.tenant_id, c.number_key)] : []),
+    ]);
     const taken = await existingKeys(mustBeAbsent);
-    if (taken.length > 0) throw new Error(`bulkLoad: ${taken.length} customer id(s) or e-mail(s) already exist, first ${taken[0]}`);
+    if (taken.length > 0) throw new Error(`bulkLoad: ${taken.length} customer id(s), e-mail(s) or number(s) already exist, first ${taken[0]}`);
     const items = records.flatMap((c) => [
       customerItem(c),
       emailGuardItem(c),
+      ...(c.number_key ? [numberGuardItem(c)] : []),
       ...c.terms.map((k) => termItem(c.tenant_id, parseTermKey(k), c.customer_id)),
     ]);
-    for (let i = 0; i < items.length; i += 25) {
-      let requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = items
-        .slice(i, i + 25)
-        .map((Item) => ({ PutRequest: { Item } }));
-      await withRetries(retryProfiles.unprocessedItems, async () => {
-        const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = out.UnprocessedItems?.[tableName] ?? [];
-        return requests.length > 0 ? retryAgain : undefined;
-      }, () => new ServiceUnavailableError());
-    }
+    await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
   },
 };

@@ -422,8 +422,8 @@ describe('listCustomers', () => {
   it('bulk loading retries the items a BatchWriteItem left unprocessed until all land', async () => {
     const tenant = newTenant();
     const count = 3;
-    const firstId = await customerBulk.reserveIds(tenant, count);
-    const records = Array.from({ length: count }, (_, i) => newCustomerRecord(tenant, firstId + i, input()));
+    const { firstId, firstNumber } = await customerBulk.reserveIds(tenant, count);
+    const records = Array.from({ length: count }, (_, i) => newCustomerRecord(tenant, firstId + i, input(), new Date(), firstNumber + i));
     const send = store.doc.send.bind(store.doc) as (command: unknown) => Promise<any>;
     let writes = 0;
     vi.spyOn(store.doc, 'send').mockImplementation((async (command: unknown) => {
@@ -447,7 +447,7 @@ describe('listCustomers', () => {
   it('bulk loading refuses, before writing anything, what a create transaction would refuse', async () => {
     const tenant = newTenant();
     const existing = await createCustomer(tenant, input());
-    const firstId = await customerBulk.reserveIds(tenant, 3);
+    const { firstId } = await customerBulk.reserveIds(tenant, 3);
     const takenEmail = newCustomerRecord(tenant, firstId, input({ customer_email: existing.customer_email.toUpperCase() }));
     await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, input()), takenEmail])).rejects.toThrow(/already exist/);
     await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, existing.customer_id, input())])).rejects.toThrow(/already exist/);
@@ -455,6 +455,8 @@ describe('listCustomers', () => {
     await expect(
       customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, twice), newCustomerRecord(tenant, firstId + 2, twice)]),
     ).rejects.toThrow(/appears twice/);
+    await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, input({ customer_number: existing.customer_number!.toLowerCase() }))])).rejects.toThrow(/already exist/);
+    await expect(customerBulk.bulkLoad([newCustomerRecord(tenant, firstId + 1, input({ status: 'inactive' }))])).rejects.toThrow(/must be live, active/);
     // Nothing of the refused loads landed.
     expect((await list(tenant)).items.map((c) => c.customer_id)).toEqual([existing.customer_id]);
   });
