@@ -12,6 +12,7 @@ import {
   type NewCustomerInput,
   type UpdateCustomerInput,
 } from '../model/customer.js';
+import { withDefaults } from '../model/entity.js';
 import { bucketsForPage, idsForPage, listedCount, type IdSpace } from './id-positions.js';
 import type { ListCustomersQuery } from './list-query.js';
 import { prefixesOf, searchFilterOf, termsOf } from './search-terms.js';
@@ -52,7 +53,7 @@ function searchTermsOf(c: Indexed): string[] {
 /** The stored record of a new customer (what createCustomer writes; the bench's bulk seeding writes the same). */
 export function newCustomerRecord(tenantId: string, customerId: number, input: NewCustomerInput, now = new Date(), assignedNumber?: number): CustomerRecord {
   const at = toStoredInstant(now);
-  const filled = customerEntity.withDefaults({ ...input }) as CreateCustomerInput;
+  const filled = withDefaults(customerEntity, { ...input }) as CreateCustomerInput;
   const customerNumber = filled.customer_number ?? (assignedNumber !== undefined ? assignedNumberOf(assignedNumber) : undefined);
   const fields = { ...filled, customer_number: customerNumber ?? null } as CreateCustomerInput & Indexed;
   const record = customerEntity.newRecord(fields, {
@@ -238,7 +239,7 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
  * (in flight, or lost to a crash: one read of those few customers tells), and
  * the vacant ids an older version kept on the counters item. So totals and
  * pages are exact whatever point a write crashed at, and what a page costs
- * does not grow with deletions. Pending ids found settled are tidied up on the way.
+ * does not grow with deletions. A list never writes: a later create tidies stale marks up.
  */
 async function idSpace(tenantId: string, includeDeleted: boolean) {
   const [counters, gapCounts] = await Promise.all([customerListing.counters(tenantId), readGapCounts(tenantId)]);
@@ -267,7 +268,6 @@ async function idSpace(tenantId: string, includeDeleted: boolean) {
       customerListing.getMany(tenantId, pendingIds).then((cs) => new Set(cs.map((c) => c.customer_id))),
       readGapIds(tenantId, [...new Set(pendingIds.map(bucketOf))].filter((b) => stored.has(b))),
     ]);
-    await customerListing.settlePending(tenantId, pending, written).catch(() => undefined);
     for (const id of pendingIds) if (!written.has(id) && !erasedSets.get(bucketOf(id))?.erased.has(id)) addExtra(id);
   }
   for (const id of counters.vacantCustomerIds) addExtra(id);

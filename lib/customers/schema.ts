@@ -1,3 +1,5 @@
+// Every customer schema is needed here: load them (lib/model/customer-schemas.ts).
+import '../model/customer-schemas.js';
 import { customerEntity } from '../model/customer.js';
 import { customerSummarySchema } from './responses.js';
 

@@ -81,6 +81,41 @@ export const buildOnce = <T>(build: () => T): (() => T) => {
   return () => (value ??= build());
 };
 
+/** One field's schema builders, as a schema module provides them (see schemaSlots). */
+export interface FieldSchemas {
+  /** What a request may carry (for a read-only field: what a PUT may send back). */
+  input: () => Schema;
+  /** What a response documents. */
+  output: () => Schema;
+}
+
+const attachedSchemas = new Map<string, Record<string, FieldSchemas>>();
+
+/** Called by an entity's schema module when it loads: its field schemas become available to the declaration. */
+export function attachSchemas(entityName: string, schemas: Record<string, FieldSchemas>): void {
+  attachedSchemas.set(entityName, schemas);
+}
+
+/**
+ * A declaration's schema slots, for an entity whose zod schemas live in a
+ * module of their own (so that functions which build none of them bundle
+ * none): `input('name')` and `output('name')` are builders that look the
+ * field's schema up in the attached module when first called, typed from it
+ * (a type-only import). Calling one before that module is imported is a bug,
+ * and says so.
+ */
+export function schemaSlots<S extends Record<string, FieldSchemas>>(entityName: string) {
+  const of = (name: string): FieldSchemas => {
+    const schemas = attachedSchemas.get(entityName)?.[name];
+    if (!schemas) throw new Error(`${entityName}.${name}: its schemas are not loaded; import lib/model/${entityName}-schemas.js where ${entityName} bodies or objects are built`);
+    return schemas;
+  };
+  return {
+    input: <K extends keyof S & string>(name: K) => () => of(name).input() as ReturnType<S[K]['input']>,
+    output: <K extends keyof S & string>(name: K) => () => of(name).output() as ReturnType<S[K]['output']>,
+  };
+}
+
 const built = <S extends Schema>(source: SchemaSource<S>): (() => S) => (typeof source === 'function' ? buildOnce(source as () => S) : () => source);
 
 function writableField<I extends Schema, O extends Schema, C extends CreateMode>(input: SchemaSource<I>, output: SchemaSource<O>, create: C, createDefault?: unknown) {
@@ -246,12 +281,6 @@ export interface Entity<F extends Fields> extends EntityDeclaration<F> {
   readonly object: z.ZodMiniObject<ObjectShape<F>>;
   /** The API object of a stored record: visible fields only, in declaration order. */
   toApiObject(record: Partial<RecordOf<F>> & Record<string, unknown>): ApiObjectOf<F>;
-  /**
-   * A stored record with the fields it predates filled in: each writable
-   * field's create default (or null where declared), so rules and keys see
-   * every field of an item written before the field existed.
-   */
-  withDefaults<R extends Record<string, unknown>>(record: R): R;
   /** A new record: the create body's fields (defaults applied by its schema) plus what the server sets. */
   newRecord(input: CreateInputOf<F>, set: Omit<RecordOf<F>, CreateKeys<F> | OptionalInternalKeys<F>>): RecordOf<F>;
   /** The body without its read-only fields: what an update applies. */
@@ -267,6 +296,22 @@ function absentValue(f: Field): unknown {
   if (f.kind === 'internal') return undefined;
   if (f.absentAs === null) return null;
   return f.kind === 'writable' && f.create === 'default' ? f.createDefault : undefined;
+}
+
+/**
+ * A stored record with the fields it predates filled in: each writable
+ * field's create default (or null where declared), so rules and keys see
+ * every field of an item written before the field existed. A function of its
+ * own (not a method), so that entities that never need it bundle none of it.
+ */
+export function withDefaults<R extends Record<string, unknown>>(entity: { fields: Fields; fieldNames: { visible: readonly string[] } }, record: R): R {
+  let filled: Record<string, unknown> | undefined;
+  for (const name of entity.fieldNames.visible) {
+    if (record[name] !== undefined) continue;
+    const value = absentValue(entity.fields[name]!);
+    if (value !== undefined) (filled ??= { ...record })[name] = value;
+  }
+  return (filled ?? record) as R;
 }
 
 /** Derives an entity's schemas and record helpers from its declaration. */
@@ -340,15 +385,6 @@ export function defineEntity<const F extends Fields>(declaration: EntityDeclarat
       const out: Record<string, unknown> = {};
       for (const name of visible) out[name] = record[name] === undefined ? absentValue(fields[name]!) : record[name];
       return out as ApiObjectOf<F>;
-    },
-    withDefaults(record) {
-      let filled: Record<string, unknown> | undefined;
-      for (const name of visible) {
-        if (record[name] !== undefined) continue;
-        const value = absentValue(fields[name]!);
-        if (value !== undefined) (filled ??= { ...record })[name] = value;
-      }
-      return (filled ?? record) as typeof record;
     },
     newRecord(input, set) {
       return { ...input, ...set } as RecordOf<F>;

@@ -1,3 +1,5 @@
+// The document describes every customer schema: load them (lib/model/customer-schemas.ts).
+import '../model/customer-schemas.js';
 import * as z from 'zod/mini';
 import { customerDetailSchema, maxEmbeddedLocations } from '../customers/customer-detail-schema.js';
 import { customerEntity, customerLimits } from '../model/customer.js';

@@ -1,3 +1,5 @@
+// Builds the customer body: its schemas must be loaded (lib/model/customer-schemas.ts).
+import '../model/customer-schemas.js';
 import { customerSummarySchema } from '../customers/responses.js';
 import { customerEntity } from '../model/customer.js';
 import { type RouteDefinition } from './route-definition.js';

@@ -2,7 +2,7 @@ import { UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dyna
 import { batchGetItems } from './batch-get.js';
 import { store } from './client.js';
 import { markerSetClause } from './entity-items.js';
-import { gapCountPrefix, tenantKeys } from './keys/tenant-keys.js';
+import { gapCountPrefix, gapKeys } from './keys/tenant-keys.js';
 import { queryPages } from './query-pages.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -61,7 +61,7 @@ export function gapChange(tenantId: string, customerId: number, change: GapChang
     {
       Update: {
         TableName: tableName,
-        Key: tenantKeys.gapCount(tenantId, bucket),
+        Key: gapKeys.count(tenantId, bucket),
         UpdateExpression: `SET ${countMarkers.clause} ADD trashed :t, erased :e`,
         ExpressionAttributeValues: { ':t': d.trashed, ':e': d.erased, ...countMarkers.values },
       },
@@ -69,7 +69,7 @@ export function gapChange(tenantId: string, customerId: number, change: GapChang
     {
       Update: {
         TableName: tableName,
-        Key: tenantKeys.gapIds(tenantId, bucket),
+        Key: gapKeys.ids(tenantId, bucket),
         UpdateExpression: `SET ${idsMarkers.clause} ${idClauses}`,
         ...(change === 'erase_unwritten' ? { ConditionExpression: 'NOT contains(erased_ids, :one)' } : {}),
         ExpressionAttributeValues: { ':id': idSet, ...idsMarkers.values, ...(change === 'erase_unwritten' ? { ':one': customerId } : {}) },
@@ -85,12 +85,18 @@ export async function addTrashedInBulk(tenantId: string, ids: number[]): Promise
   for (const id of ids) byBucket.set(bucketOf(id), [...(byBucket.get(bucketOf(id)) ?? []), id]);
   for (const [bucket, inBucket] of byBucket) {
     for (const [key, entity, clause, value] of [
-      [tenantKeys.gapCount(tenantId, bucket), 'gap_count', 'ADD trashed :v', inBucket.length],
-      [tenantKeys.gapIds(tenantId, bucket), 'gap_ids', 'ADD trashed_ids :v', new Set(inBucket)],
+      [gapKeys.count(tenantId, bucket), 'gap_count', 'ADD trashed :v, erased :zero', inBucket.length],
+      [gapKeys.ids(tenantId, bucket), 'gap_ids', 'ADD trashed_ids :v', new Set(inBucket)],
     ] as const) {
       const markers = markerSetClause(entity);
       await doc.send(
-        new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: `SET ${markers.clause} ${clause}`, ExpressionAttributeValues: { ':v': value, ...markers.values } }),
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: `SET ${markers.clause} ${clause}`,
+          // The same attributes a transaction's gapChange leaves (erased 0 included).
+          ExpressionAttributeValues: { ':v': value, ...(clause.includes(':zero') ? { ':zero': 0 } : {}), ...markers.values },
+        }),
       );
     }
   }
@@ -102,12 +108,12 @@ export async function readGapCounts(tenantId: string): Promise<GapCount[]> {
   await queryPages(
     {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': tenantKeys.gapPartition(tenantId), ':prefix': gapCountPrefix },
+      ExpressionAttributeValues: { ':pk': gapKeys.partition(tenantId), ':prefix': gapCountPrefix },
     },
     (item) => {
       const trashed = Number(item.trashed ?? 0);
       const erased = Number(item.erased ?? 0);
-      if (trashed > 0 || erased > 0) counts.push({ bucket: tenantKeys.bucketOfGapSortKey(String(item.sk)), trashed, erased });
+      if (trashed > 0 || erased > 0) counts.push({ bucket: gapKeys.bucketOfSortKey(String(item.sk)), trashed, erased });
     },
   );
   return counts;
@@ -120,9 +126,9 @@ export async function readGapIds(tenantId: string, buckets: number[]): Promise<M
   const unique = [...new Set(buckets)];
   for (let i = 0; i < unique.length; i += 100) {
     await batchGetItems(
-      unique.slice(i, i + 100).map((b) => tenantKeys.gapIds(tenantId, b)),
+      unique.slice(i, i + 100).map((b) => gapKeys.ids(tenantId, b)),
       (item) => {
-        const ids = found.get(tenantKeys.bucketOfGapSortKey(String(item.sk)))!;
+        const ids = found.get(gapKeys.bucketOfSortKey(String(item.sk)))!;
         for (const id of (item.trashed_ids as Set<number> | undefined) ?? []) ids.trashed.add(Number(id));
         for (const id of (item.erased_ids as Set<number> | undefined) ?? []) ids.erased.add(Number(id));
       },

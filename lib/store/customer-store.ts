@@ -8,9 +8,10 @@ import { customerEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, 
 import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
+import { withDefaults } from '../model/entity.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
 import { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
-import { customerKeys } from './keys/customer-keys.js';
+import { customerKeys, customerListKeys } from './keys/customer-keys.js';
 import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
@@ -79,7 +80,7 @@ const numberGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'number_key' | 'c
 
 export const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c);
 /** A stored customer as a record, with the fields it predates shown as their defaults. */
-export const stripKeys = (item: Record<string, unknown>) => customerEntity.withDefaults(recordOf<CustomerRecord>(item));
+export const stripKeys = (item: Record<string, unknown>) => withDefaults(customerEntity, recordOf<CustomerRecord>(item));
 
 export { termItem, termItemKey, parseTermKey };
 
@@ -133,7 +134,10 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'du
  * Concurrent creates of one tenant race on the counters item: each loser
  * learns the current value from its failed write and tries the next id.
  */
-async function allocateCustomerId(tenantId: string, withNumber: boolean): Promise<{ id: number; allocatedAt: number; number?: number }> {
+async function allocateCustomerId(
+  tenantId: string,
+  withNumber: boolean,
+): Promise<{ id: number; allocatedAt: number; number?: number; counters: TenantCounters }> {
   const { doc, tableName } = store();
   const markers = markerSetClause(countersEntityName);
   let seen = lastSeenCustomerId.get(tenantId) ?? (await readCounters(tenantId, true)).lastCustomerId;
@@ -151,11 +155,14 @@ async function allocateCustomerId(tenantId: string, withNumber: boolean): Promis
           ExpressionAttributeNames: { '#p': pendingAttribute(id) },
           ExpressionAttributeValues: { ':id': id, ':at': allocatedAt, ':seen': seen, ...markers.values, ...(withNumber ? { ':one': 1 } : {}) },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          ...(withNumber ? { ReturnValues: 'UPDATED_NEW' as const } : {}),
+          // The whole (small) item: its other pending marks tell the create what to tidy up.
+          ReturnValues: 'ALL_NEW',
         }),
       );
       lastSeenCustomerId.set(tenantId, id);
-      return { id, allocatedAt, ...(withNumber ? { number: Number(out.Attributes?.last_customer_number) } : {}) };
+      const counters = countersOf(out.Attributes ?? {});
+      counters.pendingCustomerIds.delete(id);
+      return { id, allocatedAt, counters, ...(withNumber ? { number: Number(out.Attributes?.last_customer_number) } : {}) };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       const current = (err.Item?.last_customer_id as { N?: string } | undefined)?.N;
@@ -216,11 +223,40 @@ async function releasePending(tenantId: string, customerId: number, vacate: bool
   }
 }
 
+/** A create tidies the marks it finds once they are this old: an in-flight create finishes in milliseconds. */
+export const settleAfterMs = 10_000;
+
+/**
+ * Tidies pending marks that outlived their create: a written id loses its
+ * mark; an unwritten one older than the grace (so past every create's lease)
+ * is recorded as erased. Each step is conditioned on the mark as seen, so it
+ * never undoes a newer state. Housekeeping only (totals are exact without
+ * it: readers decide pending ids by reading them), run by creates, which see
+ * the tenant's marks in the counters their allocation returns, so that lists
+ * never write.
+ */
+async function settlePending(tenantId: string, pending: Map<number, number>, now = Date.now(), graceMs = pendingGraceMs): Promise<void> {
+  const stale = [...pending].filter(([, at]) => now - at >= settleAfterMs);
+  if (stale.length === 0) return;
+  // Consistent reads: an eventually consistent "missing" is no proof.
+  const written = new Set((await existingKeys(stale.map(([id]) => customerKeys.customer(tenantId, id)))).map((pk) => customerKeys.idFromCollection(pk)));
+  await Promise.all(
+    stale.map(async ([id, at]) => {
+      const vacate = !written.has(id);
+      if (vacate && now - at < graceMs) return;
+      await releasePending(tenantId, id, vacate, at);
+    }),
+  );
+}
+
 /** The tenant's counters item, read (consistently when asked). */
 async function readCounters(tenantId: string, consistent = false): Promise<TenantCounters> {
   const { doc, tableName } = store();
   const out = await doc.send(new GetCommand({ TableName: tableName, Key: tenantKeys.counters(tenantId), ConsistentRead: consistent }));
-  const item = out.Item ?? {};
+  return countersOf(out.Item ?? {});
+}
+
+function countersOf(item: Record<string, unknown>): TenantCounters {
   const vacant = item.vacant_customer_ids as Set<number> | undefined;
   const pending = new Map<number, number>();
   for (const [name, value] of Object.entries(item)) {
@@ -298,29 +334,6 @@ export const customerListing = {
   },
   /** Listed customers whose status is inactive: a tally moved inside every transaction that changes it (exact after any crash). */
   inactiveCount: (tenantId: string): Promise<number> => readTally(tenantId, 'inactive_customers'),
-  /**
-   * Tidies the pending ids a reader found: a written one loses its mark; an
-   * unwritten one older than the grace (so past every create's lease) becomes
-   * vacant. Conditional on the mark the reader saw, so it never undoes a newer
-   * state. Housekeeping only: totals are exact without it.
-   */
-  async settlePending(
-    tenantId: string,
-    pending: Map<number, number>,
-    written: Set<number>,
-    now = Date.now(),
-    graceMs = pendingGraceMs,
-  ): Promise<void> {
-    await Promise.all(
-      [...pending].map(async ([id, at]) => {
-        const vacate = !written.has(id);
-        if (vacate && now - at < graceMs) return;
-        // An eventually consistent "missing" is no proof: read it consistently first.
-        if (vacate && (await customerReads.get(tenantId, id, true))) return;
-        await releasePending(tenantId, id, vacate, at);
-      }),
-    );
-  },
   /** Ids of customers with a term starting with `prefix`. Reads only matching term items. */
   async idsByTermPrefix(tenantId: string, prefix: Term): Promise<Set<number>> {
     const { pk } = termItemKey(tenantId, prefix, 0);
@@ -343,9 +356,9 @@ export const customerListing = {
       {
         IndexName: tableDefinition.gsi2.name,
         KeyConditionExpression: `gsi2pk = :pk${range}`,
-        ExpressionAttributeValues: { ':pk': customerKeys.createdPartition(tenantId), ...(lo ? { ':lo': lo } : {}), ...(hi ? { ':hi': hi } : {}) },
+        ExpressionAttributeValues: { ':pk': customerListKeys.createdPartition(tenantId), ...(lo ? { ':lo': lo } : {}), ...(hi ? { ':hi': hi } : {}) },
       },
-      (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi2sk as string), locationCount: Number(item.location_count ?? 0) }),
+      (item) => rows.push({ id: customerListKeys.idFromIndexSortKey(item.gsi2sk as string), locationCount: Number(item.location_count ?? 0) }),
     );
     return rows;
   },
@@ -359,9 +372,9 @@ export const customerListing = {
       {
         IndexName: tableDefinition.gsi3.name,
         KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': customerKeys.statusPartition(tenantId, status) },
+        ExpressionAttributeValues: { ':pk': customerListKeys.statusPartition(tenantId, status) },
       },
-      (item) => rows.push({ id: customerKeys.idFromIndexSortKey(item.gsi3sk as string), locationCount: Number(item.location_count ?? 0) }),
+      (item) => rows.push({ id: customerListKeys.idFromIndexSortKey(item.gsi3sk as string), locationCount: Number(item.location_count ?? 0) }),
       limit,
     );
     return rows.slice(0, limit);
@@ -373,10 +386,10 @@ export const customerListing = {
       {
         IndexName: tableDefinition.gsi1.name,
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': customerKeys.locatedPartition(tenantId, hasLocations) },
+        ExpressionAttributeValues: { ':pk': customerListKeys.locatedPartition(tenantId, hasLocations) },
       },
       (item) => {
-        ids.push(customerKeys.idFromIndexSortKey(item.gsi1sk as string));
+        ids.push(customerListKeys.idFromIndexSortKey(item.gsi1sk as string));
       },
       limit,
     );
@@ -397,14 +410,14 @@ export const customerCreates = {
    * 3. the pending mark is cleared (when the e-mail was taken, the id is
    *    declared vacant in the same UpdateItem).
    * A crash between the steps leaves the id pending: readers decide it by
-   * reading the customer, and `settlePending` tidies it later.
+   * reading the customer, and a later create's `settlePending` tidies it.
    */
   async create(
     tenantId: string,
     build: (customerId: number, assignedNumber: number | undefined) => CustomerRecord,
     options: { assignNumber: boolean },
   ): Promise<{ outcome: 'ok'; record: CustomerRecord } | { outcome: 'duplicate_email' | 'duplicate_number' }> {
-    const { id, allocatedAt, number } = await allocateCustomerId(tenantId, options.assignNumber);
+    const { id, allocatedAt, number, counters } = await allocateCustomerId(tenantId, options.assignNumber);
     let record = build(id, number);
     // A create slower than its lease gives the id up, so a pending id past the grace is certainly unwritten.
     const pastLease = () => Date.now() - allocatedAt > createLeaseMs;
@@ -425,11 +438,14 @@ export const customerCreates = {
       if (surelyNotWritten(err)) await releasePending(tenantId, id, true).catch(() => undefined);
       throw err;
     }
-    // Best effort: a mark left behind costs readers one small read until settlePending clears it.
+    // Best effort: a mark left behind costs readers one small read until a later create clears it.
     await releasePending(tenantId, id, outcome !== 'ok').catch(() => undefined);
+    // And the marks of earlier creates that crashed half-way, if any (rare).
+    if (counters.pendingCustomerIds.size > 0) await settlePending(tenantId, counters.pendingCustomerIds).catch(() => undefined);
     return outcome === 'ok' ? { outcome, record } : { outcome };
   },
   raiseCustomerNumber,
+  settlePending,
 };
 
 /** Replacing a customer read at a version. */

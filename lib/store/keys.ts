@@ -8,7 +8,7 @@
  * key string.
  */
 export { apiKeyKeys } from './keys/api-key-keys.js';
-export { customerKeys } from './keys/customer-keys.js';
+export { customerKeys, customerListKeys } from './keys/customer-keys.js';
 export { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 export { locationKeys } from './keys/location-keys.js';
-export { purgeDueKeys, tenantKeys } from './keys/tenant-keys.js';
+export { gapKeys, purgeDueKeys, tenantKeys } from './keys/tenant-keys.js';

@@ -10,7 +10,7 @@ import { createLocation, deleteLocation } from '../../lib/locations/locations.js
 import { createLocationBody } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import type { Store } from '../../lib/store/client.js';
-import { pendingGraceMs, customerListing, customerReads, customerCreates } from '../../lib/store/customer-store.js';
+import { pendingGraceMs, settleAfterMs, customerListing, customerReads, customerCreates } from '../../lib/store/customer-store.js';
 import { locationListing } from '../../lib/store/location-store.js';
 import { readGapIds } from '../../lib/store/customer-gaps.js';
 import { useFreshTable } from '../support/fresh-table.js';
@@ -29,6 +29,16 @@ afterEach(() => {
 });
 
 const newTenant = () => `t-${randomBytes(4).toString('hex')}`;
+/** A create made once the earlier marks are stale (the clock moved on by more than settleAfterMs). */
+async function createLater(tenant: string) {
+  const realNow = Date.now;
+  vi.spyOn(Date, 'now').mockImplementation(() => realNow() + settleAfterMs + 1000);
+  try {
+    await createCustomer(tenant, input());
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
 /** Ids of the first bucket recorded as erased (never written). */
 const erasedIds = async (tenant: string) => [...(await readGapIds(tenant, [0])).get(0)!.erased].sort((a, b) => a - b);
 let seq = 0;
@@ -81,18 +91,23 @@ describe('totals and pages after a create dies half-way', () => {
     await createCustomer(tenant, input());
     expect(await list(tenant)).toMatchObject({ total: 2 });
     expect(await idsOf(tenant)).toEqual([1, 2]);
-    // The reader saw customer 1 written and cleared its mark.
+    // Lists never write: the mark stays until a create finds it stale, sees customer 1 written and clears it.
+    expect((await customerListing.counters(tenant, true)).pendingCustomerIds.has(1)).toBe(true);
+    await createLater(tenant);
     expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+    expect(await list(tenant)).toMatchObject({ total: 3 });
   });
 
-  it('crash after the transaction, before the mark was cleared: the create answered, the total is right, a reader tidies up', async () => {
+  it('crash after the transaction, before the mark was cleared: the create answered, the total is right, a later create tidies up', async () => {
     const tenant = newTenant();
     dropConnectionOn(UpdateCommand, { afterApplying: false, when: (i) => String(i.UpdateExpression).startsWith('REMOVE') });
     const created = await createCustomer(tenant, input());
     vi.restoreAllMocks();
     expect((await customerListing.counters(tenant, true)).pendingCustomerIds.has(created.customer_id)).toBe(true);
     expect(await list(tenant)).toMatchObject({ total: 1 });
+    await createLater(tenant);
     expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
+    expect(await list(tenant)).toMatchObject({ total: 2 });
   });
 
   it('a pending id past the grace becomes vacant; a younger one is left to its create', async () => {
@@ -102,9 +117,9 @@ describe('totals and pages after a create dies half-way', () => {
     vi.restoreAllMocks();
     const { pendingCustomerIds } = await customerListing.counters(tenant, true);
     const at = pendingCustomerIds.get(1)!;
-    await customerListing.settlePending(tenant, pendingCustomerIds, new Set(), at + 1000);
+    await customerCreates.settlePending(tenant, pendingCustomerIds, at + settleAfterMs + 1000);
     expect((await customerListing.counters(tenant, true)).pendingCustomerIds.has(1)).toBe(true);
-    await customerListing.settlePending(tenant, pendingCustomerIds, new Set(), at + pendingGraceMs + 1);
+    await customerCreates.settlePending(tenant, pendingCustomerIds, at + pendingGraceMs + 1);
     const after = await customerListing.counters(tenant, true);
     expect(after.pendingCustomerIds.size).toBe(0);
     expect(await erasedIds(tenant)).toEqual([1]);
@@ -157,7 +172,7 @@ describe('totals and pages after a create dies half-way', () => {
     expect(counters.pendingCustomerIds.has(2)).toBe(true);
     expect(await list(tenant)).toMatchObject({ total: 1 });
     // Once the conflicts are gone, a create's release records it as erased and clears the mark.
-    await customerListing.settlePending(tenant, counters.pendingCustomerIds, new Set(), Date.now() + pendingGraceMs + 1);
+    await customerCreates.settlePending(tenant, counters.pendingCustomerIds, Date.now() + pendingGraceMs + 1);
     expect(await erasedIds(tenant)).toEqual([2]);
     expect((await customerListing.counters(tenant, true)).pendingCustomerIds.size).toBe(0);
     expect(await list(tenant)).toMatchObject({ total: 1 });

@@ -17,7 +17,7 @@ import { retryProfiles } from '../../lib/retry-policy.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
 import { customerListing, customerReads, customerUpdates } from '../../lib/store/customer-store.js';
 import { locationReads, locationCreates, locationDeletes, locationUpdates } from '../../lib/store/location-store.js';
-import { customerKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
+import { customerKeys, customerListKeys, locationKeys, tenantKeys } from '../../lib/store/keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 let db: Store;

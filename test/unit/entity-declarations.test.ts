@@ -1,3 +1,4 @@
+import '../../lib/model/customer-schemas.js';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { absentAsNull, defineEntity, field, type RecordOf } from '../../lib/model/entity.js';

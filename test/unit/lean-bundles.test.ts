@@ -23,4 +23,13 @@ describe('what each HTTP function bundles', () => {
     },
     60_000,
   );
+
+  it.each(routeList.map((r) => [r.operationId, r.entry] as const))(
+    '%s bundles the customer schemas only if it builds a customer body',
+    async (operationId, entry) => {
+      const inputs = await bundledFiles(entry);
+      expect(inputs.includes('lib/model/customer-schemas.ts')).toBe(['createCustomer', 'updateCustomer'].includes(operationId));
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyKeys, customerKeys, emailGuardKeys, locationKeys, searchTermKeys, tenantKeys } from '../../lib/store/keys.js';
+import { apiKeyKeys, customerKeys, customerListKeys, emailGuardKeys, locationKeys, searchTermKeys, tenantKeys } from '../../lib/store/keys.js';
 
 describe('key formats', () => {
   it('tenant counters', () => {
@@ -20,12 +20,12 @@ describe('key formats', () => {
     const located = customerKeys.located('acme', false, 42);
     expect(located).toEqual({ gsi1pk: 'T#acme#LOCATED#0', gsi1sk: '0000000042' });
     expect(customerKeys.located('acme', true, 42).gsi1pk).toBe('T#acme#LOCATED#1');
-    const created = customerKeys.created('acme', '2026-01-15T10:00:00Z', 7);
+    const created = customerListKeys.created('acme', '2026-01-15T10:00:00Z', 7);
     expect(created).toEqual({ gsi2pk: 'T#acme#CREATED', gsi2sk: '2026-01-15T10:00:00Z#0000000007' });
-    expect(customerKeys.idFromIndexSortKey(created.gsi2sk)).toBe(7);
-    expect(customerKeys.idFromIndexSortKey(located.gsi1sk)).toBe(42);
+    expect(customerListKeys.idFromIndexSortKey(created.gsi2sk)).toBe(7);
+    expect(customerListKeys.idFromIndexSortKey(located.gsi1sk)).toBe(42);
     const sks = [9, 10, 100, 2].map((id) => customerKeys.located('t', false, id).gsi1sk).sort();
-    expect(sks.map(customerKeys.idFromIndexSortKey)).toEqual([2, 9, 10, 100]);
+    expect(sks.map(customerListKeys.idFromIndexSortKey)).toEqual([2, 9, 10, 100]);
   });
 
   it('e-mail guard per tenant', () => {

@@ -10,15 +10,19 @@ export const customerKeys = {
   /** gsi1: customers with (1) or without (0) locations, in id order. */
   located: (tenantId: string, hasLocations: boolean, customerId: number) =>
     keyOf(customerLayout, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0, customer_id: customerId }) as { gsi1pk: string; gsi1sk: string },
-  locatedPartition: (tenantId: string, hasLocations: boolean) =>
-    partitionOf(customerLayout, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0 }),
+  idFromCollection: (pk: string) => lastIdOf(customerLayout, 'primary', 'pk', pk),
+};
+
+/** The keys only lists read (the created and status indexes): apart, so that location writes bundle none of them. */
+export const customerListKeys = {
   /** gsi2: customers by creation time. */
   created: (tenantId: string, createdAt: string, customerId: number) =>
     keyOf(customerLayout, 'gsi2', { tenant_id: tenantId, created_at: createdAt, customer_id: customerId }) as { gsi2pk: string; gsi2sk: string },
   createdPartition: (tenantId: string) => partitionOf(customerLayout, 'gsi2', { tenant_id: tenantId }),
   /** gsi3: listed customers by status. */
   statusPartition: (tenantId: string, status: string) => partitionOf(customerLayout, 'gsi3', { tenant_id: tenantId, status }),
+  locatedPartition: (tenantId: string, hasLocations: boolean) =>
+    partitionOf(customerLayout, 'gsi1', { tenant_id: tenantId, location_count: hasLocations ? 1 : 0 }),
   /** The id in a gsi1sk, gsi2sk or gsi3sk value (all end with it). */
   idFromIndexSortKey: (sk: string) => lastIdOf(customerLayout, 'gsi1', 'sk', sk),
-  idFromCollection: (pk: string) => lastIdOf(customerLayout, 'primary', 'pk', pk),
 };

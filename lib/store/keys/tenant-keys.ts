@@ -16,19 +16,22 @@ export const tenantKeys = {
     sk: `${name}#${String(shard).padStart(2, '0')}`,
   }),
   tallyPartition: (tenantId: string) => `T#${tenantId}#TALLY`,
+};
+
+export const gapCountPrefix = 'N#';
+
+export const gapKeys = {
   /**
    * The customer id space's gaps, by bucket of `gapBucketSize` ids: per bucket
    * one count item (`N#…`: how many ids are trashed, how many erased) and one
    * ids item (`I#…`: which). Only buckets with a gap have items; all share one
    * partition, so a list reads every count with one Query of `N#` items.
    */
-  gapPartition: (tenantId: string) => `T#${tenantId}#GAPS`,
-  gapCount: (tenantId: string, bucket: number) => ({ pk: tenantKeys.gapPartition(tenantId), sk: `${gapCountPrefix}${String(bucket).padStart(7, '0')}` }),
-  gapIds: (tenantId: string, bucket: number) => ({ pk: tenantKeys.gapPartition(tenantId), sk: `I#${String(bucket).padStart(7, '0')}` }),
-  bucketOfGapSortKey: (sk: string) => Number(sk.slice(2)),
+  partition: (tenantId: string) => `T#${tenantId}#GAPS`,
+  count: (tenantId: string, bucket: number) => ({ pk: gapKeys.partition(tenantId), sk: `${gapCountPrefix}${String(bucket).padStart(7, '0')}` }),
+  ids: (tenantId: string, bucket: number) => ({ pk: gapKeys.partition(tenantId), sk: `I#${String(bucket).padStart(7, '0')}` }),
+  bucketOfSortKey: (sk: string) => Number(sk.slice(2)),
 };
-
-export const gapCountPrefix = 'N#';
 
 /**
  * Trashed customers by the time they are due to be erased, across tenants
