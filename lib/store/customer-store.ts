@@ -8,7 +8,7 @@ import { customerEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, 
 import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
-import { withDefaults } from '../model/entity.js';
+import { isAbsentValue, withDefaults } from '../model/entity.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
 import { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 import { customerKeys, customerListKeys } from './keys/customer-keys.js';
@@ -78,7 +78,8 @@ const emailGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'email_key' | 'cus
 const numberGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'number_key' | 'customer_id'>) =>
   itemOf(numberGuardEntity, { tenant_id: c.tenant_id, number_key: c.number_key, customer_id: c.customer_id });
 
-export const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c);
+/** A customer's item: fields at their defaults are left out (read back by stripKeys), the keys still computed from them. */
+export const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c, (name, value) => isAbsentValue(customerEntity, name, value));
 /** A stored customer as a record, with the fields it predates shown as their defaults. */
 export const stripKeys = (item: Record<string, unknown>) => withDefaults(customerEntity, recordOf<CustomerRecord>(item));
 

@@ -84,14 +84,18 @@ export const lastIdOf = (entity: AnyEntity, index: IndexName, which: 'pk' | 'sk'
 /** Whether a record carries an index's keys (a sparse index's `when`; always for the others). */
 export const inIndex = (entity: AnyEntity, index: IndexName, values: Record<string, unknown>) => indexOf(entity, index).when?.(values) ?? true;
 
-/** The item of a record: every declared index's keys (sparse ones when their `when` holds), the markers, then the stored fields. */
-export function itemOf<R extends object>(entity: StoredEntity, record: R): Record<string, unknown> {
+/**
+ * The item of a record: every declared index's keys (sparse ones when their
+ * `when` holds), the markers, then the stored fields — but those `omit`
+ * says to leave out (keys are computed from the whole record first).
+ */
+export function itemOf<R extends object>(entity: StoredEntity, record: R, omit?: (name: string, value: unknown) => boolean): Record<string, unknown> {
   const values = record as Record<string, unknown>;
   const item: Record<string, unknown> = {};
   for (const index of Object.keys(entity.keys) as IndexName[]) if (inIndex(entity, index, values)) Object.assign(item, keyOf(entity, index, values));
   item[markerAttributes.entity] = entity.name;
   item[markerAttributes.version] = entity.version;
-  for (const name of entity.fieldNames.stored) if (values[name] !== undefined) item[name] = values[name];
+  for (const name of entity.fieldNames.stored) if (values[name] !== undefined && !omit?.(name, values[name])) item[name] = values[name];
   return item;
 }
 

@@ -220,6 +220,9 @@ describe('trash, restore, purge', () => {
     expect((await api.call('GET', '/api/v1/customers?search=trashable')).body.pagination.total).toBe(0);
     expect((await api.call('GET', '/api/v1/customers?has_locations=1')).body.data.map((c: { customer_id: number }) => c.customer_id)).not.toContain(customer_id);
     // Shown with include_deleted, with its deleted_at.
+    const seedStyle = await api.call('GET', `/api/v1/customers?id=${customer_id}&include_deleted=1`);
+    expect(seedStyle.status).toBe(200);
+    expect(seedStyle.body.data.deleted_at).not.toBeNull();
     const shown = await api.call('GET', `/api/v1/customers/${customer_id}?include_deleted=1&include=locations`);
     expect(shown.status).toBe(200);
     expect(shown.body.data).toMatchObject({ customer_id, deleted_at: expect.stringMatching(/Z$/), locations: [{ location_name: 'HQ' }] });
