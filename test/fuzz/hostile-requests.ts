@@ -42,6 +42,18 @@ const validCustomer = (n: number) => ({
   default_sla_hours: 24,
   tax_exempt: false,
   tax_exemption_reason: null,
+  // Issue 9's fields, so that mutations reach their rules too (numbers differ per request: they are unique).
+  ...(n % 2 === 0
+    ? {
+        customer_number: `FZ-${n}`,
+        status: n % 4 === 0 ? 'inactive' : 'active',
+        billing_address: { street: '1 Main St', street2: null, city: 'Dallas', state: 'TX', zip: '75201' },
+        account_credit: 12.5,
+        phones: [{ number: '+15551230000', label: 'mobile', sms_opt_in: true }],
+        emails: [{ address: `billing-${n}@fuzz.example`, label: 'billing', is_billing: true }],
+        custom_fields: { gate: '1234' },
+      }
+    : {}),
 });
 const validLocation = {
   location_name: 'East Wing',
@@ -56,6 +68,7 @@ const validLocation = {
 
 /** A valid body for the route, for mutations to start from (so that some requests pass validation). */
 function templateOf(route: RouteDefinition, n: number): Record<string, unknown> {
+  if (/activate$/.test(route.path)) return { ids: [1, 2, (n % 50) + 1] };
   const customerBody = route.operationId.toLowerCase().includes('customer');
   return customerBody ? validCustomer(n) : { ...validLocation };
 }
@@ -71,7 +84,7 @@ function bodyArb(route: RouteDefinition): fc.Arbitrary<{ body?: string; bodyHex?
   const mutated = fc
     .record({
       n: fc.nat(1_000_000),
-      drop: fc.subarray(fields, { maxLength: 3 }),
+      drop: fc.subarray(fields, { maxLength: Math.min(3, fields.length) }),
       set: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...fields), hostileKey), fc.oneof({ weight: 3, arbitrary: hostileString }, hostileNumber, hostileValue)), {
         maxLength: 3,
       }),
