@@ -41,7 +41,7 @@ runSection('capacity', async ({ log }) => {
     }
     let exercises: Exercise[];
     try {
-      exercises = await scenario();
+      exercises = await scenario(api);
     } catch (err) {
       rows.push([`\`${route.operationId}\``, `${route.method} ${route.path}`, 'n/a', 'n/a', 'n/a', 'n/a', `scenario failed: ${(err as Error).message}`]);
       continue;

@@ -35,7 +35,7 @@ export interface ScenarioApi {
   tenant: string;
 }
 
-type Scenario = () => Promise<Exercise[]>;
+type Scenario = (api: ScenarioApi) => Promise<Exercise[]>;
 
 const location = (name: string, zip = '75201') => ({
   location_name: name,
@@ -61,11 +61,32 @@ export async function seedFixture(api: ScenarioApi, hasLocations: boolean): Prom
   for (const n of ['Main office', 'Warehouse', 'Storefront']) await json(api.call('POST', '/api/v1/customers/2/locations', location(n)), 201);
 }
 
-/** Search-term items a generated customer is indexed under (the generator's phones are +1 and ten digits). */
+/** Search-term items a generated customer is indexed under (the generator's phones are +1 and ten digits; numbers are assigned, C-1xxxx). */
 const termCount = (i: number) => {
   const c = generateCustomer(i).input;
-  return termsOf({ name: c.customer_name, email: c.customer_email, phone: c.customer_phone }).length;
+  return termsOf({ name: c.customer_name, email: c.customer_email, phone: c.customer_phone, customerNumber: `C-${10_000 + i}` }).length;
 };
+
+/** Bulk deactivate / reactivate of customer #7: its status flips, so its gsi3 entry moves. */
+async function statusChange(verb: 'deactivate' | 'reactivate'): Promise<Exercise[]> {
+  return [
+    {
+      label: 'one id',
+      method: 'POST',
+      path: `/api/v1/customers/${verb}`,
+      body: { ids: [7] },
+      minimum: {
+        read: 1,
+        write: 2 * 2 + 2 * 2,
+        why: [
+          'GetItem customer, strongly consistent: 1',
+          'TransactWriteItems customer Put + inactive tally shard Update, ×2: 4',
+          `its gsi3 entry moves ${verb === 'deactivate' ? 'STATUS#active → STATUS#inactive' : 'back'} (delete + put), ×2: 4`,
+        ],
+      },
+    },
+  ];
+}
 
 export const scenarios: Record<string, Scenario> = {
   async listCustomers() {
@@ -75,9 +96,13 @@ export const scenarios: Record<string, Scenario> = {
         method: 'GET',
         path: '/api/v1/customers?page=1&per_page=50',
         minimum: {
-          read: 0.5 + 50 * 0.5,
+          read: 0.5 + 0.5 + 50 * 0.5,
           write: 0,
-          why: ['GetItem tenant counters (page ids are arithmetic on the id counter): 0.5', 'BatchGetItem of the 50 customers, each rounded to 4 KB: 50 × 0.5'],
+          why: [
+            'GetItem tenant counters (page ids are arithmetic on the id counter): 0.5',
+            'Query of the gap counts (none here: no id of this tenant is trashed or erased): 0.5',
+            'BatchGetItem of the 50 customers, each rounded to 4 KB: 50 × 0.5',
+          ],
         },
       },
     ];
@@ -106,13 +131,13 @@ export const scenarios: Record<string, Scenario> = {
         body: input,
         minimum: {
           read: 0.5,
-          write: 2 + 2 * (2 + terms) + 2 * 2,
+          write: 2 + 2 * (3 + terms) + 2 * 3,
           why: [
             'GetItem e-mail guard (pre-check that keeps retried duplicates from burning ids; strictly optional): 0.5',
-            'UpdateItem id counter, taking the id and marking it pending in one write: 1',
+            'UpdateItem id counter, taking the id and its assigned number and marking it pending in one write: 1',
             'UpdateItem clearing the pending mark once the customer is written (what keeps totals exact through a crash): 1',
-            `TransactWriteItems customer + e-mail guard + ${terms} search-term items, ×2 for a transaction: 2 × ${2 + terms}`,
-            'the customer\'s 2 index entries (gsi1 located, gsi2 created), ×2 in a transaction: 4',
+            `TransactWriteItems customer + e-mail guard + number guard + ${terms} search-term items, ×2 for a transaction: 2 × ${3 + terms}`,
+            "the customer's 3 index entries (gsi1 located, gsi2 created, gsi3 status), ×2 in a transaction: 6",
           ],
         },
       },
@@ -147,6 +172,66 @@ export const scenarios: Record<string, Scenario> = {
     ];
   },
 
+  async deleteCustomer() {
+    const terms = termCount(5);
+    return [
+      {
+        label: `trash (${terms} search terms)`,
+        method: 'DELETE',
+        path: '/api/v1/customers/5',
+        minimum: {
+          read: 1,
+          write: 2 * (1 + 2 + 1 + terms) + 2 * 3,
+          why: [
+            'GetItem customer, strongly consistent: 1',
+            `TransactWriteItems customer Put + gap count and gap ids Updates + purge-due Put + ${terms} term Deletes, ×2: 2 × ${4 + terms}`,
+            "the customer leaves its 3 index entries (gsi1, gsi2, gsi3), ×2 in a transaction: 6",
+          ],
+        },
+      },
+      {
+        label: 'purge=1 (no locations)',
+        method: 'DELETE',
+        path: '/api/v1/customers/5?purge=1',
+        minimum: {
+          read: 1 + 1 + 0.5 + 1,
+          write: 2 * 3 + 2 * 6,
+          why: [
+            'GetItem customer, strongly consistent (is it in the trash?), then again to mark the erasure begun: 1 + 1',
+            "Query of its item collection's keys, strongly consistent (nothing but the customer here): 0.5",
+            'TransactWriteItems customer Put (purge_started_at) + purge-due Delete + Put (due now), ×2: 6',
+            'GetItem customer, strongly consistent, before the last step: 1',
+            'TransactWriteItems customer, e-mail guard, number guard and purge-due Deletes + gap count and gap ids Updates, ×2: 12',
+          ],
+        },
+      },
+    ];
+  },
+
+  async restoreCustomer(api) {
+    await json(api.call('DELETE', '/api/v1/customers/6'), 200);
+    const terms = termCount(6);
+    return [
+      {
+        label: `a trashed customer (${terms} search terms)`,
+        method: 'POST',
+        path: '/api/v1/customers/6/restore',
+        minimum: {
+          read: 1,
+          write: 2 * (1 + 2 + 1 + terms) + 2 * 3,
+          why: [
+            'GetItem customer, strongly consistent: 1',
+            `TransactWriteItems customer Put + gap count and gap ids Updates + purge-due Delete + ${terms} term Puts, ×2: 2 × ${4 + terms}`,
+            "the customer's 3 index entries back (gsi1, gsi2, gsi3), ×2 in a transaction: 6",
+          ],
+        },
+      },
+    ];
+  },
+
+  deactivateCustomers: () => statusChange('deactivate'),
+  reactivateCustomers: () => statusChange('reactivate'),
+
   async createLocation() {
     return [
       {
@@ -156,13 +241,13 @@ export const scenarios: Record<string, Scenario> = {
         body: location('Head office', '78701'),
         minimum: {
           read: 1,
-          write: 1 + 2 * 2 + 2 + 2 * 3,
+          write: 1 + 2 * 2 + 2 + 2 * 4,
           why: [
             'GetItem customer state, strongly consistent: 1',
             'UpdateItem location id counter: 1',
             'TransactWriteItems location Put + customer Update (count, primary pointer, version), ×2: 4',
             '… + the tenant located-customers tally shard, in the same transaction (first location only), ×2: 2',
-            "the customer's index entries in the transaction: gsi1 moves LOCATED#0 → #1 (delete + put), gsi2 location_count changes, ×2: 6",
+            "the customer's index entries in the transaction: gsi1 moves LOCATED#0 → #1 (delete + put), gsi2's and gsi3's location_count change, ×2: 8",
           ],
         },
       },
@@ -170,7 +255,14 @@ export const scenarios: Record<string, Scenario> = {
   },
 
   async getLocation() {
-    return [{ label: 'by id', method: 'GET', path: '/api/v1/customers/2/locations/1', minimum: { read: 0.5, write: 0, why: ['GetItem location: 0.5'] } }];
+    return [
+      {
+        label: 'by id',
+        method: 'GET',
+        path: '/api/v1/customers/2/locations/1',
+        minimum: { read: 1, write: 0, why: ['GetItem location: 0.5', "GetItem customer state, in parallel (a trashed customer's locations are 404): 0.5"] },
+      },
+    ];
   },
 
   async listLocations() {
@@ -191,7 +283,14 @@ export const scenarios: Record<string, Scenario> = {
         method: 'PUT',
         path: '/api/v1/customers/2/locations/2',
         body: { location_name: 'Warehouse (north)' },
-        minimum: { read: 1, write: 1, why: ['GetItem location, strongly consistent: 1', 'UpdateItem location, conditioned on its address version: 1'] },
+        minimum: {
+          read: 2,
+          write: 1,
+          why: [
+            'GetItem location + GetItem customer state (in the trash?), strongly consistent, in parallel: 1 + 1',
+            'UpdateItem location, conditioned on its address version: 1',
+          ],
+        },
       },
     ];
   },
@@ -204,11 +303,11 @@ export const scenarios: Record<string, Scenario> = {
         path: '/api/v1/customers/2/locations/3',
         minimum: {
           read: 2,
-          write: 2 * 2 + 2,
+          write: 2 * 2 + 2 * 2,
           why: [
             'GetItem customer state + GetItem location, strongly consistent: 1 + 1',
             'TransactWriteItems location Delete + customer Update, ×2: 4',
-            "the customer's gsi2 entry (location_count changes), ×2: 2",
+            "the customer's gsi2 and gsi3 entries (both project location_count), ×2: 4",
           ],
         },
       },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCustomerBody, maxRecordId } from '../../lib/customers/schema.js';
 import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { maxSearchWords, maxTermBytes, maxTermsPerCustomer, prefixesOf, searchWords, termsOf } from '../../lib/customers/search-terms.js';
-import { emailGuardKeys, searchTermKeys } from '../../lib/store/keys.js';
+import { emailGuardKeys, numberGuardKeys, searchTermKeys } from '../../lib/store/keys.js';
 
 /**
  * Property: whatever the customer schemas accept, the store keys built from
@@ -34,16 +34,35 @@ const acceptedBody = fc
     customer_email: fc.oneof(fc.emailAddress(), fc.constant(`${'A'.repeat(64)}@${'B'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}`), hostileText(60)),
     customer_phone: fc.oneof(fc.constantFrom('+15551234567', '+442079460958', '(555) 123-4567', '+8613812345678'), fc.stringMatching(/^\+[1-9]\d{6,14}$/)),
     tax_exemption_reason: fc.option(hostileText(300)),
+    // Issue 9's fields that become keys or terms: the number (its guard and terms), names, extra phones and e-mails.
+    customer_number: fc.oneof(fc.constantFrom('C-10001', `${'Z'.repeat(20)}-${'9'.repeat(19)}`, 'a b.c/d_e-f'), hostileText(60)),
+    company_name: fc.option(fc.oneof(hostileText(300), fc.constant('각'.repeat(255)))),
+    first_name: fc.option(hostileText(120)),
+    last_name: fc.option(hostileText(120)),
+    phones: fc.array(fc.record({ number: fc.stringMatching(/^\+[1-9]\d{6,14}$/) }), { maxLength: 5 }),
+    emails: fc.uniqueArray(fc.record({ address: fc.emailAddress() }), { maxLength: 5, selector: (e) => e.address.toLowerCase() }),
   })
   .map((b) => createCustomerBody.safeParse({ ...valid, ...b }))
   .filter((r) => r.success)
   .map((r) => r.data!);
 
+/** The terms an accepted body is indexed under (what lib/customers/customers.ts passes to termsOf). */
+const termsOfBody = (c: typeof createCustomerBody._zod.output) =>
+  termsOf({
+    name: c.customer_name,
+    email: c.customer_email,
+    phone: c.customer_phone,
+    customerNumber: c.customer_number,
+    otherNames: [c.company_name, c.first_name, c.last_name],
+    extraPhones: c.phones.map((p) => p.number),
+    extraEmails: c.emails.map((e) => e.address),
+  });
+
 describe('store keys built from accepted customers', () => {
   it('stay inside DynamoDB key and transaction limits', () => {
     fc.assert(
       fc.property(acceptedBody, (c) => {
-        const terms = termsOf({ name: c.customer_name, email: c.customer_email, phone: c.customer_phone });
+        const terms = termsOfBody(c);
         expect(terms.length).toBeLessThanOrEqual(maxTermsPerCustomer);
         for (const t of terms) {
           const key = searchTermKeys.term(tenant, t.ns, t.value, maxRecordId);
@@ -51,12 +70,13 @@ describe('store keys built from accepted customers', () => {
           expect(bytes(key.sk)).toBeLessThanOrEqual(dynamo.sortKeyBytes);
           expect(bytes(key.pk)).toBeLessThanOrEqual(dynamo.partitionKeyBytes);
         }
-        // The e-mail guard holds the lowercased e-mail in its partition key.
+        // The e-mail and number guards hold the lowercased e-mail and number in their partition keys.
         const guard = emailGuardKeys.guard(tenant, c.customer_email.trim().toLowerCase());
         expect(bytes(guard.pk)).toBeLessThanOrEqual(dynamo.partitionKeyBytes);
-        // Create: customer + e-mail guard + terms. Update: customer + guard moved (2) + every old term out, every new one in.
-        expect(2 + terms.length).toBeLessThanOrEqual(dynamo.transactionItems);
-        expect(3 + 2 * maxTermsPerCustomer).toBeLessThanOrEqual(dynamo.transactionItems);
+        if (c.customer_number) expect(bytes(numberGuardKeys.guard(tenant, c.customer_number.toLowerCase()).pk)).toBeLessThanOrEqual(dynamo.partitionKeyBytes);
+        // Create: customer + 2 guards + tally + terms. Update: customer + 2 guards moved (4) + tally + every old term out, every new one in.
+        expect(4 + terms.length).toBeLessThanOrEqual(dynamo.transactionItems);
+        expect(6 + 2 * maxTermsPerCustomer).toBeLessThanOrEqual(dynamo.transactionItems);
       }),
       { numRuns: 400, seed: 7 },
     );
@@ -94,7 +114,7 @@ describe('cutting terms to bytes keeps search exact', () => {
         const prefix = codePoints.slice(0, 1 + (cut % codePoints.length)).join('');
         const wordPrefix = prefixesOf(prefix).find((p) => p.ns === 'w');
         fc.pre(wordPrefix !== undefined);
-        const terms = termsOf({ name: c.customer_name, email: c.customer_email, phone: c.customer_phone });
+        const terms = termsOfBody(c);
         expect(terms.some((t) => t.ns === 'w' && t.value.startsWith(wordPrefix!.value))).toBe(true);
       }),
       { numRuns: 400, seed: 7 },
