@@ -5,6 +5,7 @@
  * of a selective search stay flat; a common word's cost follows its matches.
  */
 import { createApiKey } from '../../lib/api-keys/api-keys.js';
+import { store } from '../../lib/store/client.js';
 import { startLocalServer } from '../../lib/local/server.js';
 import { useBenchTable } from '../support/database.js';
 import { generateCustomer, knownWords } from '../support/customer-generator.js';
@@ -149,19 +150,38 @@ runSection('scaling', async ({ quick, log }) => {
   ];
   const trashSamples = new Map<string, number[]>();
   const trashLast = new Map<string, Awaited<ReturnType<typeof get>>>();
+  // Where a request's time goes: every DynamoDB call the server makes, timed, by probe and command (the server runs in this process).
+  const doc = store().doc as unknown as { send: (command: object) => Promise<unknown> };
+  const send = doc.send.bind(doc);
+  let probeId: string | undefined;
+  const callTimes = new Map<string, number[]>();
+  doc.send = async (command: object) => {
+    const t = performance.now();
+    try {
+      return await send(command);
+    } finally {
+      if (probeId) {
+        const key = `${probeId}|${command.constructor.name.replace('Command', '')}`;
+        callTimes.set(key, [...(callTimes.get(key) ?? []), performance.now() - t]);
+      }
+    }
+  };
   for (let r = 0; r < warmup + reps; r++) {
     for (const p of trashProbes) {
       for (const size of trashSizes) {
+        const id = `${size}|${p.name}`;
+        probeId = r < warmup ? undefined : id;
         const t = performance.now();
         const answer = await get(size, p.path(size));
         const elapsed = performance.now() - t;
         if (r < warmup) continue;
-        const id = `${size}|${p.name}`;
         trashSamples.set(id, [...(trashSamples.get(id) ?? []), elapsed]);
         trashLast.set(id, answer);
       }
     }
   }
+  probeId = undefined;
+  doc.send = send;
   client.close();
   await server.close();
   const trashCell = (size: number, name: string) => ({ ...summarize(trashSamples.get(`${size}|${name}`)!), ...trashLast.get(`${size}|${name}`)! });
@@ -186,6 +206,16 @@ runSection('scaling', async ({ quick, log }) => {
       pass ? 'pass' : `**fail**${exact ? '' : ' (total or page size wrong)'}`,
     ];
   });
+  const commands = ['Get', 'Query', 'BatchGet'];
+  const callRows = trashProbes.flatMap((p) =>
+    trashSizes.map((size) => [
+      `${p.name}, ${k(size)}`,
+      ...commands.map((c) => {
+        const times = callTimes.get(`${size}|${p.name}|${c}`) ?? [];
+        return times.length ? `${(times.length / reps).toFixed(0)} × ${ms(summarize(times).p50)}` : '—';
+      }),
+    ]),
+  );
   const trashMarkdown = [
     '',
     `### Lists with half the tenant in the trash (issue 9)`,
@@ -202,6 +232,11 @@ runSection('scaling', async ({ quick, log }) => {
     `${verdicts.filter((v) => v === 'pass').length} of ${verdicts.length} within the target. A plain page reads the counters item, one Query of the`,
     `gap counts (one small item per 1,000 ids that has a gap: ${Math.ceil(big / 1000)} items at ${k(big)}) and the gap ids of the one or two buckets the page`,
     'falls in, then the page: nothing grows with the number of deletions (docs/data-model.md, "Lists that survive deletes").',
+    '',
+    'Where the time goes: each DynamoDB call of those requests timed where the server sends it, per request (calls per',
+    'request × their p50; the counters GetItem and the gap-count Query run in parallel, then the BatchGetItems one after the other).',
+    '',
+    table(['request', 'GetItem', 'Query', 'BatchGetItem'], callRows),
   ].join('\n');
 
   const first = sizes[0]!;

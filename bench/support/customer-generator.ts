@@ -88,7 +88,8 @@ export function generateCustomer(i: number): GeneratedCustomer {
   const line = String(Math.floor(rand() * 10000)).padStart(4, '0');
   const national = `${area}${exchange}${line}`;
   const taxExempt = rand() < 0.05;
-  const matches = (word: string) => wordMatches(word.toLowerCase(), name, email, national);
+  // Seeding assigns numbers as a fresh tenant's sequence does: customer #i is C-{10000 + i} (bench/support/seeding.ts).
+  const matches = (word: string) => wordMatches(word.toLowerCase(), name, email, national, `C-${10_000 + i}`);
   return {
     input: {
       customer_name: name,
@@ -110,11 +111,14 @@ export function generateCustomer(i: number): GeneratedCustomer {
 
 /**
  * The issue's search rule, restated plainly for these ASCII names: a word
- * matches when it starts a word of the name, the e-mail or its domain, or
- * (3+ digits) starts or ends the national phone number.
+ * matches when it starts a word of the name, the e-mail or its domain, the
+ * customer number (as written, without its dash, or its digits: "c-100",
+ * "c100", "100"), or (3+ digits) starts or ends the national phone number.
  */
-function wordMatches(word: string, name: string, email: string, national: string): boolean {
+function wordMatches(word: string, name: string, email: string, national: string, customerNumber: string): boolean {
   const lower = email.toLowerCase();
+  const number = customerNumber.toLowerCase();
+  if ([number, number.replace('-', ''), number.slice(number.indexOf('-') + 1)].some((form) => form.startsWith(word))) return true;
   if (name.toLowerCase().split(/\s+/).some((w) => w.startsWith(word))) return true;
   if (lower.startsWith(word) || lower.slice(lower.indexOf('@') + 1).startsWith(word)) return true;
   return /^\d{3,}$/.test(word) && (national.startsWith(word) || national.endsWith(word));
