@@ -26,7 +26,7 @@ export type { CustomerRecord };
 
 export interface TenantCounters {
   lastCustomerId: number;
-  /** Ids handed out whose customer was never written (e.g. lost a duplicate-email race). */
+  /** Ids never written, as an older version recorded them on this item (now erased in their gap bucket: ./customer-gaps.ts); still read. */
   vacantCustomerIds: number[];
   /**
    * Ids handed out whose create is not confirmed yet, with the epoch ms they
@@ -41,7 +41,7 @@ export interface TenantCounters {
 /**
  * How long a create may take from id allocation to its transaction. A create
  * past it gives up its id instead of writing; so an id still pending after
- * `pendingGraceMs` can no longer be written, and may be declared vacant.
+ * `pendingGraceMs` can no longer be written, and may be recorded as erased.
  */
 export const createLeaseMs = 60_000;
 export const pendingGraceMs = 15 * 60_000;
@@ -407,9 +407,10 @@ export const customerCreates = {
    * 1. one conditional UpdateItem on the counters item takes the next id and
    *    marks it pending, so a crash later leaves a record of the id, never an
    *    unexplained gap;
-   * 2. one transaction writes the customer, its e-mail guard and search terms;
+   * 2. one transaction writes the customer, its e-mail and number guards and
+   *    search terms (an assigned number found taken is replaced by the next);
    * 3. the pending mark is cleared (when the e-mail was taken, the id is
-   *    declared vacant in the same UpdateItem).
+   *    first recorded as erased in its gap bucket).
    * A crash between the steps leaves the id pending: readers decide it by
    * reading the customer, and a later create's `settlePending` tidies it.
    */

@@ -3,7 +3,7 @@
 export const tenantKeys = {
   /**
    * Per-tenant counters: last ids handed out (last_customer_id, last_location_id),
-   * pending and vacant customer ids.
+   * the assigned-number sequence, pending customer ids (and an older version's vacant ids).
    */
   counters: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'COUNTERS' }),
   /**
