@@ -15,7 +15,7 @@ import { customerKeys, customerListKeys } from './keys/customer-keys.js';
 import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
-import { addToTenantCounter, countersEntityName } from './tenant-counters.js';
+import { addToTenantCounter, addToTenantCounters, countersEntityName } from './tenant-counters.js';
 import { readTally, tallyChange } from './tenant-tallies.js';
 import { gapChange } from './customer-gaps.js';
 import { transactWrite } from './transactions.js';
@@ -531,18 +531,8 @@ export const customerBulk = {
    * the first of each. Pair with `bulkLoad`.
    */
   async reserveIds(tenantId: string, count: number): Promise<{ firstId: number; firstNumber: number }> {
-    const { doc, tableName } = store();
-    const markers = markerSetClause(countersEntityName);
-    const out = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: tenantKeys.counters(tenantId),
-        UpdateExpression: `SET ${markers.clause} ADD last_customer_id :n, last_customer_number :n`,
-        ExpressionAttributeValues: { ':n': count, ...markers.values },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return { firstId: Number(out.Attributes!.last_customer_id) - count + 1, firstNumber: Number(out.Attributes!.last_customer_number) - count + 1 };
+    const last = await addToTenantCounters(tenantId, { last_customer_id: count, last_customer_number: count });
+    return { firstId: last.last_customer_id - count + 1, firstNumber: last.last_customer_number - count + 1 };
   },
   /**
    * Writes exactly the items `insert` writes (customer, e-mail and number
