@@ -11,6 +11,16 @@ import { listCustomersRoute } from './routes/list-customers.js';
 import { listLocationsRoute } from './routes/list-locations.js';
 import { updateCustomerRoute } from './routes/update-customer.js';
 import { updateLocationRoute } from './routes/update-location.js';
+import { createContactRoute } from './routes/create-contact.js';
+import { deleteContactRoute } from './routes/delete-contact.js';
+import { getContactRoute } from './routes/get-contact.js';
+import { listContactsRoute } from './routes/list-contacts.js';
+import { updateContactRoute } from './routes/update-contact.js';
+import { createNoteRoute } from './routes/create-note.js';
+import { deleteNoteRoute } from './routes/delete-note.js';
+import { getNoteRoute } from './routes/get-note.js';
+import { listNotesRoute } from './routes/list-notes.js';
+import { updateNoteRoute } from './routes/update-note.js';
 import type { HttpMethod, RouteDefinition } from './routes/route-definition.js';
 
 export type { HttpMethod, RouteDefinition } from './routes/route-definition.js';
@@ -37,6 +47,16 @@ export const routes = {
   getLocation: getLocationRoute,
   updateLocation: updateLocationRoute,
   deleteLocation: deleteLocationRoute,
+  listContacts: listContactsRoute,
+  createContact: createContactRoute,
+  getContact: getContactRoute,
+  updateContact: updateContactRoute,
+  deleteContact: deleteContactRoute,
+  listNotes: listNotesRoute,
+  createNote: createNoteRoute,
+  getNote: getNoteRoute,
+  updateNote: updateNoteRoute,
+  deleteNote: deleteNoteRoute,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

@@ -8,6 +8,8 @@ export type Scope = (typeof scopes)[number];
 export interface Principal {
   tenantId: string;
   keyId: string;
+  /** The key's name (what a note's author shows). */
+  name: string;
   scopes: readonly string[];
 }
 
@@ -83,7 +85,7 @@ export async function authenticate(key: string, cacheMs: number, now = Date.now(
   if (hit && hit.expires > now) return hit.principal;
   const record = await apiKeyLookup.byHash(keyHash);
   const principal =
-    record && !record.revoked_at ? { tenantId: record.tenant_id, keyId: record.key_id, scopes: record.scopes } : undefined;
+    record && !record.revoked_at ? { tenantId: record.tenant_id, keyId: record.key_id, name: record.name, scopes: record.scopes } : undefined;
   if (cache.size >= maxCacheEntries) cache.delete(cache.keys().next().value!);
   cache.set(keyHash, { principal, expires: now + cacheMs });
   return principal;

@@ -185,6 +185,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customer contacts
+         * @description Requires an API key with the `customers:read` scope.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a single contact
+         * @description Requires an API key with the `customers:read` scope.
+         */
+        get: operations["getContact"];
+        /**
+         * Update a contact
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        put: operations["updateContact"];
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customer notes (pinned first, then newest first)
+         * @description Requires an API key with the `customers:read` scope.
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Create a note
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        post: operations["createNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a single note
+         * @description Requires an API key with the `customers:read` scope.
+         */
+        get: operations["getNote"];
+        /**
+         * Update a note (body, pinned)
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        put: operations["updateNote"];
+        post?: never;
+        /**
+         * Delete a note
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        delete: operations["deleteNote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -398,6 +502,8 @@ export interface components {
             deleted_at: string | null;
             /** @description With include=locations: the primary location first, then by location_id, at most 100. When 100 come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them. */
             locations?: components["schemas"]["Location"][];
+            /** @description With include=contacts: every contact of the customer (at most 50), the primary first, then by contact_id. */
+            contacts?: components["schemas"]["Contact"][];
         };
         Location: {
             /**
@@ -439,6 +545,33 @@ export interface components {
             geocode_source: string;
             /** @description When the geocoder answered or the client pinned the location (ISO 8601, UTC); null while pending and after failed */
             geocoded_at: string | null;
+        };
+        Contact: {
+            /** Format: int64 */
+            contact_id: number;
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
+            customer_id: number;
+            first_name: string | null;
+            last_name: string | null;
+            title: string | null;
+            email: string | null;
+            phone: string | null;
+            mobile: string | null;
+            /**
+             * @description What the contact is to the customer: billing (pays), site (lets the crew in), decision_maker, or other
+             * @enum {string}
+             */
+            role: "billing" | "site" | "decision_maker" | "other";
+            /** @description Whether this is the primary location */
+            is_primary: boolean;
+            notes: string | null;
+            /** @description When the record was created (ISO 8601, UTC) */
+            created_at: string;
+            /** @description When the record was last updated (ISO 8601, UTC) */
+            updated_at: string;
         };
         UpdateCustomerResponse: {
             /**
@@ -582,6 +715,159 @@ export interface components {
             request_id: string;
         };
         DeleteLocationResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        ListContactsResponse: {
+            /** @description The record(s) */
+            data: components["schemas"]["Contact"][];
+            /** @description Where this page sits in the whole result */
+            pagination: components["schemas"]["Pagination"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        CreateContactResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["Contact"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        GetContactResponse: {
+            /** @description The record(s) */
+            data: components["schemas"]["Contact"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        UpdateContactResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["Contact"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        DeleteContactResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        ListNotesResponse: {
+            /** @description The record(s) */
+            data: components["schemas"]["Note"][];
+            /** @description Where this page sits in the whole result */
+            pagination: components["schemas"]["Pagination"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        Note: {
+            /** Format: int64 */
+            note_id: number;
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
+            customer_id: number;
+            body: string;
+            /** @description Pinned notes list first (newest first among them), then the others, newest first */
+            pinned: boolean;
+            /** @description The API key that wrote the note: its 12-character key_id and its name */
+            author: {
+                key_id: string;
+                name: string;
+            };
+            /** @description When the record was created (ISO 8601, UTC) */
+            created_at: string;
+            /** @description When the record was last updated (ISO 8601, UTC) */
+            updated_at: string;
+        };
+        CreateNoteResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["Note"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        GetNoteResponse: {
+            /** @description The record(s) */
+            data: components["schemas"]["Note"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        UpdateNoteResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["Note"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        DeleteNoteResponse: {
             /**
              * @description Always true: the write happened
              * @constant
@@ -1114,7 +1400,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `locations` embeds the service locations in the response */
-                include?: "locations";
+                include?: "locations" | "contacts" | "locations,contacts" | "contacts,locations";
                 include_deleted?: "0" | "1" | "true" | "false";
             };
             header?: never;
@@ -1631,6 +1917,439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteLocationResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Results per page (default: 50, max: 100) */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List customer contacts */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListContactsResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    first_name?: string | null;
+                    /** @default null */
+                    last_name?: string | null;
+                    /** @default null */
+                    title?: string | null;
+                    /** @default null */
+                    email?: string | null;
+                    phone?: string | null;
+                    mobile?: string | null;
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    role?: "billing" | "site" | "decision_maker" | "other";
+                    /** @description Whether this is the primary location */
+                    is_primary?: boolean;
+                    /** @default null */
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Create a contact */
+            201: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateContactResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get a single contact */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetContactResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     */
+                    contact_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     */
+                    customer_id?: number;
+                    first_name?: string | null;
+                    last_name?: string | null;
+                    title?: string | null;
+                    email?: string | null;
+                    phone?: string | null;
+                    mobile?: string | null;
+                    /** @enum {string} */
+                    role?: "billing" | "site" | "decision_maker" | "other";
+                    /** @description Whether this is the primary location */
+                    is_primary?: boolean;
+                    notes?: string | null;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    created_at?: string;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    updated_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Update a contact */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateContactResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                contactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a contact */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteContactResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNotes: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Results per page (default: 50, max: 100) */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List customer notes (pinned first, then newest first) */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListNotesResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @default false */
+                    pinned?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Create a note */
+            201: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateNoteResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                noteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get a single note */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNoteResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                noteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     */
+                    note_id?: number;
+                    /**
+                     * Format: int64
+                     * @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value
+                     */
+                    customer_id?: number;
+                    body?: string;
+                    pinned?: boolean;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    author?: {
+                        key_id: string;
+                        name: string;
+                    };
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    created_at?: string;
+                    /** @description Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value */
+                    updated_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Update a note (body, pinned) */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateNoteResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                noteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a note */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteNoteResponse"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

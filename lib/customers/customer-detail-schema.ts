@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { customerEntity } from '../model/customer.js';
+import { contactEntity, contactLimits } from '../model/contact.js';
 import { locationEntity } from '../model/location.js';
 import { buildOnce } from '../model/entity.js';
 
@@ -12,12 +13,13 @@ import { buildOnce } from '../model/entity.js';
 export const maxEmbeddedLocations = 100;
 
 /** Built once, when first read: by the OpenAPI document and the tests, never by a Lambda (tsc checks the answers). */
-/** GET /customers/{id}: the customer, with its locations only when asked (include=locations). */
+/** GET /customers/{id}: the customer, with its locations and contacts only when asked (include=locations, include=contacts). */
 export const customerDetailSchema = buildOnce(() =>
   z
     .extend(customerEntity.object, {
       // Described in the OpenAPI document by lib/openapi/schema-docs.ts.
       locations: z.optional(z.array(locationEntity.object).check(z.maxLength(maxEmbeddedLocations))),
+      contacts: z.optional(z.array(contactEntity.object).check(z.maxLength(contactLimits.perCustomer))),
     })
     .register(z.globalRegistry, { id: 'CustomerDetail' }),
 );

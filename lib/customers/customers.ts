@@ -288,15 +288,46 @@ async function idSpace(tenantId: string, includeDeleted: boolean) {
 
 async function idsMatchingAll(tenantId: string, words: string[]): Promise<number[]> {
   let result: Set<number> | undefined;
+  /** Ids some word matched through the customer's own terms: a live customer (the trash deletes those). */
+  const live = new Set<number>();
   // Longer words tend to match fewer customers: start with them, stop when nothing is left.
   for (const word of [...words].sort((a, b) => b.length - a.length)) {
     const matches = new Set<number>();
-    const sets = await Promise.all(prefixesOf(word).map((p) => customerListing.idsByTermPrefix(tenantId, p)));
-    for (const s of sets) for (const id of s) if (!result || result.has(id)) matches.add(id);
+    const found = await Promise.all(prefixesOf(word).map((p) => customerListing.idsByTermPrefix(tenantId, p)));
+    for (const { own, viaContacts } of found) {
+      for (const id of own) {
+        live.add(id);
+        if (!result || result.has(id)) matches.add(id);
+      }
+      for (const id of viaContacts) if (!result || result.has(id)) matches.add(id);
+    }
     result = matches;
     if (result.size === 0) break;
   }
-  return [...(result ?? [])].sort((a, b) => a - b);
+  const ids = [...(result ?? [])].sort((a, b) => a - b);
+  const unsure = ids.filter((id) => !live.has(id));
+  if (unsure.length === 0) return ids;
+  const trashed = await trashedAmong(tenantId, unsure);
+  return trashed.size === 0 ? ids : ids.filter((id) => !trashed.has(id));
+}
+
+/**
+ * Which of these ids are in the trash (or erased): matched only through
+ * contact terms, which a trashed customer keeps. Reads the gap counts, then
+ * the gap ids of only the buckets that hold one of these ids and a gap, so
+ * the cost follows the matches, not the tenant.
+ */
+async function trashedAmong(tenantId: string, ids: number[]): Promise<Set<number>> {
+  const gapped = new Set((await readGapCounts(tenantId)).filter((g) => g.trashed + g.erased > 0).map((g) => g.bucket));
+  const buckets = [...new Set(ids.map(bucketOf))].filter((b) => gapped.has(b));
+  if (buckets.length === 0) return new Set();
+  const sets = await readGapIds(tenantId, buckets);
+  const out = new Set<number>();
+  for (const id of ids) {
+    const g = sets.get(bucketOf(id));
+    if (g && (g.trashed.has(id) || g.erased.has(id))) out.add(id);
+  }
+  return out;
 }
 
 async function filterByRecord(tenantId: string, ids: number[], keep: (c: CustomerRecord) => boolean): Promise<number[]> {

@@ -7,8 +7,15 @@ export const queryFlag = z.pipe(
   z.transform((v) => v === '1' || v === 'true'),
 );
 
-/** GET /customers/{id}'s query: include=locations, include_deleted. */
+/** What a customer GET may embed: include=locations, include=contacts, or both (comma-separated, either order). */
+export const includeValues = ['locations', 'contacts', 'locations,contacts', 'contacts,locations'] as const;
+export const embedsOf = (include: (typeof includeValues)[number] | undefined) => ({
+  locations: include?.includes('locations') === true,
+  contacts: include?.includes('contacts') === true,
+});
+
+/** GET /customers/{id}'s query: include, include_deleted. */
 export const getCustomerQuery = z.strictObject({
-  include: z.optional(z.enum(['locations'], 'must be "locations"')),
+  include: z.optional(z.enum(includeValues, 'must be "locations", "contacts" or "locations,contacts"')),
   include_deleted: z.optional(queryFlag),
 });

@@ -137,6 +137,48 @@ export function termsOf(customer: TermSource): Term[] {
   return [...terms.values()];
 }
 
+/** What a customer's contact is found by (lib/model/contact.ts): its fields as stored (phones in E.164). */
+export interface ContactTermSource {
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+}
+
+/** Words of a contact's name indexed at most: a person's name, not a document. */
+const maxContactNameWords = 8;
+
+/**
+ * Terms of one contact, found by the same rules as a customer's own: name
+ * words, the e-mail and its domain, each phone (national, E.164, reversed).
+ * At most 8 + 2 + 6 = 16, so a contact's update transaction stays small.
+ */
+export const maxTermsPerContact = maxContactNameWords + 2 + 6;
+
+export function contactTermsOf(contact: ContactTermSource): Term[] {
+  const terms = new Map<string, Term>();
+  const add = (ns: TermNamespace, raw: string) => {
+    const value = truncateUtf8(raw, maxTermBytes);
+    if (value) terms.set(`${ns}:${value}`, { ns, value });
+  };
+  const names = [contact.first_name, contact.last_name].filter((n): n is string => Boolean(n));
+  for (const word of nameWords(names).slice(0, maxContactNameWords)) add('w', word);
+  if (contact.email) {
+    const email = clean(foldCase(contact.email.trim()));
+    add('w', email);
+    add('w', email.slice(email.lastIndexOf('@') + 1));
+  }
+  for (const number of [contact.phone, contact.mobile]) {
+    if (!number) continue;
+    const digits = phoneDigits(number);
+    add('p', digits.national);
+    add('p', digits.e164);
+    add('r', reversed(digits.national));
+  }
+  return [...terms.values()];
+}
+
 /** One search word → the term prefixes any of which makes it match. */
 export function prefixesOf(word: string): Term[] {
   const prefixes: Term[] = [];

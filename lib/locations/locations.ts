@@ -153,26 +153,19 @@ export async function locationsOfCustomer(tenantId: string, customerId: number):
 }
 
 /**
- * GET customer with include=locations: the customer and at most `max` of its
- * locations, primary first, then by id. One Query of its item collection,
- * bounded by `max`; when the primary lies beyond the first `max` ids, one
- * GetItem more fetches it. The rest are paged with listLocations.
+ * What include=locations embeds, from the customer's first `max` locations in
+ * id order (read with the customer in one Query): primary first, then by id.
+ * When the primary lies beyond them, one GetItem more fetches it. The rest
+ * are paged with listLocations.
  */
-export async function getCustomerWithLocations(
-  tenantId: string,
-  customerId: number,
-  max: number,
-  includeDeleted = false,
-): Promise<{ customer: CustomerRecord; locations: LocationObject[] }> {
-  const { customer, locations } = await locationListing.collection(tenantId, customerId, max);
-  if (!customer || (customer.deleted_at && !includeDeleted)) throw new NotFoundError('Customer');
+export async function embeddedLocations(customer: CustomerRecord, firstLocations: LocationRecord[], max: number): Promise<LocationObject[]> {
   const primaryId = customer.primary_location_id;
-  let embedded = locations;
-  if (primaryId !== undefined && !locations.some((l) => l.location_id === primaryId)) {
-    const primary = await locationReads.get(tenantId, customerId, primaryId);
-    if (primary) embedded = [primary, ...locations.slice(0, max - 1)];
+  let embedded = firstLocations.slice(0, max);
+  if (primaryId !== undefined && !embedded.some((l) => l.location_id === primaryId)) {
+    const primary = await locationReads.get(customer.tenant_id, customer.customer_id, primaryId);
+    if (primary) embedded = [primary, ...embedded.slice(0, max - 1)];
   }
-  return { customer, locations: embedded.sort(primaryFirst).map(toLocationObject) };
+  return embedded.sort(primaryFirst).map(toLocationObject);
 }
 
 /**

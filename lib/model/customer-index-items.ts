@@ -56,3 +56,29 @@ export const searchTermEntity = defineEntity({
     },
   },
 });
+
+/**
+ * A search term of one of a customer's contacts: found by the same prefix
+ * Query as the customer's own terms (same partition, the sort key starts with
+ * the term then the customer id), and owned by the contact, so the contact's
+ * writes add and remove exactly its own. A customer in the trash keeps these
+ * (its contacts may number 50); searches leave trashed customers out by their
+ * gap buckets instead, and an erasure deletes them with the contacts.
+ */
+export const contactTermEntity = defineEntity({
+  name: 'contact_term',
+  version: 1,
+  fields: {
+    tenant_id: field.keyOnly<string>(),
+    ns: field.keyOnly<TermNamespace>(),
+    value: field.keyOnly<string>(),
+    customer_id: field.keyOnly<number>(),
+    contact_id: field.keyOnly<number>(),
+  },
+  keys: {
+    primary: {
+      pk: ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }],
+      sk: [{ field: 'value' }, { field: 'customer_id', sortsAsNumber: true }, 'CT', { field: 'contact_id', sortsAsNumber: true }],
+    },
+  },
+});

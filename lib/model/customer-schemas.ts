@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import '../zod-locale.js';
-import { normalizePhone } from '../phone/phone.js';
 import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 import { addressCity, addressLimits, addressState, addressStreet, addressZip, requiredText } from './address.js';
 import { attachSchemas } from './entity.js';
 import { customerLimits, customerStatuses, customerTypes, emailLabels, paymentTerms, phoneLabels } from './customer-limits.js';
 import { customerLayout } from './customer-layout.js';
+import { emailAddress, phoneNumber } from './reach.js';
 import { recordIdValue } from './record-ids.js';
 
 /**
@@ -31,24 +31,8 @@ const customerName = () =>
       z.refine(isUnicodeText, 'must be valid Unicode text'),
     );
 /** Trimmed first, then checked; documented as what a client sends, an e-mail of at most 254 characters (lib/openapi/schema-docs.ts). */
-const customerEmail = () =>
-  z.pipe(
-    z.string().check(z.trim(), z.maxLength(maxEmail, `must be at most ${maxEmail} characters`)),
-    // zod's e-mail rule is ASCII only, so the lowercased guard key is as long as the e-mail.
-    z.email('must be a valid e-mail address'),
-  );
-const customerPhone = () =>
-  z.pipe(
-    z.string().check(z.maxLength(customerLimits.phoneInput, `must be at most ${customerLimits.phoneInput} characters`)),
-    z.transform((value: string, ctx) => {
-      const phone = normalizePhone(value);
-      if (!phone) {
-        ctx.issues.push({ code: 'custom', input: value, message: 'must be a phone number in E.164 (+15551234567) or a common US format' });
-        return z.NEVER;
-      }
-      return phone.e164;
-    }),
-  );
+const customerEmail = () => emailAddress(maxEmail);
+const customerPhone = () => phoneNumber(customerLimits.phoneInput);
 const defaultSlaHours = () =>
   z
     .number('must be an integer')

@@ -6,6 +6,8 @@ import { customerEntity, customerLimits } from '../model/customer.js';
 import { pageLimits, pageQuery } from '../model/paging.js';
 import { maxRecordId, recordId } from '../model/record-ids.js';
 import { locationEntity } from '../model/location.js';
+import { contactEntity, contactLimits, createContactBody } from '../model/contact.js';
+import { noteEntity } from '../model/note.js';
 
 /**
  * What the OpenAPI document says about schemas beyond their rules:
@@ -25,6 +27,8 @@ const coordinateNote = 'Pins the location manually (send both or neither); round
 const readOnlyNotes = {
   customer: 'Read-only: may be sent back as GET returned it; a value other than the current one is rejected',
   location: 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value',
+  contact: 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value',
+  note: 'Read-only: accepted, so that an object as GET returned it can be sent back, only when equal to the current value',
 };
 
 const inner = (schema: unknown) => (schema as { def: { innerType: z.core.$ZodType } }).def.innerType;
@@ -75,10 +79,20 @@ function schemaDocs(): [z.core.$ZodType, Record<string, unknown>][] {
         description: `With include=locations: the primary location first, then by location_id, at most ${maxEmbeddedLocations}. When ${maxEmbeddedLocations} come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them.`,
       },
     ],
+    [
+      shapeOf(customerDetailSchema()).contacts!,
+      { description: `With include=contacts: every contact of the customer (at most ${contactLimits.perCustomer}), the primary first, then by contact_id.` },
+    ],
+    [createContactBody(), { description: 'A contact needs a first_name or a last_name. The first contact of a customer is its primary whatever is_primary says.' }],
+    [contactEntity.fields.role.output, { description: 'What the contact is to the customer: billing (pays), site (lets the crew in), decision_maker, or other' }],
+    [noteEntity.fields.author.output, { description: 'The API key that wrote the note: its 12-character key_id and its name' }],
+    [noteEntity.fields.pinned.output, { description: 'Pinned notes list first (newest first among them), then the others, newest first' }],
   ];
   for (const [entity, note] of [
     [customerEntity, readOnlyNotes.customer],
     [locationEntity, readOnlyNotes.location],
+    [contactEntity, readOnlyNotes.contact],
+    [noteEntity, readOnlyNotes.note],
   ] as const) {
     // A PUT body must carry at least one field; its read-only fields are described as such.
     docs.push([entity.updateBody, { override: { minProperties: 1 } }]);

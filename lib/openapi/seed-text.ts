@@ -136,6 +136,34 @@ const seedMainOffice = {
 };
 
 /** Examples by "METHOD REST-path": seed 000's, adapted to the full objects the API returns, and ours where the seed has none. */
+/** Ours (issue 10), in the seed's style: a pinned note written by an API key named "office-sync". */
+const exampleNote = {
+  note_id: 4412,
+  customer_id: 201,
+  body: 'All sales NET-30',
+  pinned: true,
+  author: { key_id: '3f9a1c2b7d4e', name: 'office-sync' },
+  created_at: '2026-01-15T10:00:00Z',
+  updated_at: '2026-01-15T10:00:00Z',
+};
+
+/** Ours (issue 10): Fentu's contact, in our fields. */
+const exampleContact = {
+  contact_id: 3101,
+  customer_id: 201,
+  first_name: 'Jane',
+  last_name: 'Doe',
+  title: 'Operations Manager',
+  email: 'jdoe@acme-corp.example',
+  phone: '+15552223333',
+  mobile: null,
+  role: 'decision_maker',
+  is_primary: true,
+  notes: null,
+  created_at: '2026-01-15T10:00:00Z',
+  updated_at: '2026-01-15T10:00:00Z',
+};
+
 export const seedExamples: Record<string, OperationExamples> = {
   'GET /api/v1/customers': {
     response: {
@@ -270,6 +298,58 @@ export const seedExamples: Record<string, OperationExamples> = {
       },
       request_id: 'a1b2c3d4e5f6',
     },
+  },
+  'GET /api/v1/customers/{customerId}/contacts': {
+    response: {
+      data: [exampleContact, { ...exampleContact, contact_id: 3102, first_name: 'Sam', last_name: 'Ortiz', title: null, email: 'ap@acme-corp.example', phone: null, role: 'billing', is_primary: false }],
+      pagination: { page: 1, per_page: 50, total: 2, total_pages: 1 },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'POST /api/v1/customers/{customerId}/contacts': {
+    request: { first_name: 'Jane', last_name: 'Doe', title: 'Operations Manager', email: 'jdoe@acme-corp.example', phone: '+1-555-222-3333', role: 'decision_maker' },
+    response: { success: true, message: 'Contact created successfully', data: exampleContact, request_id: 'a1b2c3d4e5f6' },
+  },
+  'GET /api/v1/customers/{customerId}/contacts/{contactId}': {
+    response: { data: exampleContact, request_id: 'a1b2c3d4e5f6' },
+  },
+  'PUT /api/v1/customers/{customerId}/contacts/{contactId}': {
+    request: { mobile: '+1 (555) 444-5555', notes: 'Prefers text messages' },
+    response: {
+      success: true,
+      message: 'Contact updated successfully',
+      data: { ...exampleContact, mobile: '+15554445555', notes: 'Prefers text messages', updated_at: '2026-02-20T08:30:00Z' },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'DELETE /api/v1/customers/{customerId}/contacts/{contactId}': {
+    response: { success: true, message: 'Contact deleted successfully', request_id: 'a1b2c3d4e5f6' },
+  },
+  'GET /api/v1/customers/{customerId}/notes': {
+    response: {
+      data: [exampleNote, { ...exampleNote, note_id: 4410, body: 'Gate code 4411; dog in the back yard.', pinned: false, created_at: '2026-01-10T09:00:00Z', updated_at: '2026-01-10T09:00:00Z' }],
+      pagination: { page: 1, per_page: 50, total: 2, total_pages: 1 },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'POST /api/v1/customers/{customerId}/notes': {
+    request: { body: 'All sales NET-30', pinned: true },
+    response: { success: true, message: 'Note created successfully', data: exampleNote, request_id: 'a1b2c3d4e5f6' },
+  },
+  'GET /api/v1/customers/{customerId}/notes/{noteId}': {
+    response: { data: exampleNote, request_id: 'a1b2c3d4e5f6' },
+  },
+  'PUT /api/v1/customers/{customerId}/notes/{noteId}': {
+    request: { body: 'All sales NET-15 from March', pinned: true },
+    response: {
+      success: true,
+      message: 'Note updated successfully',
+      data: { ...exampleNote, body: 'All sales NET-15 from March', updated_at: '2026-02-20T08:30:00Z' },
+      request_id: 'a1b2c3d4e5f6',
+    },
+  },
+  'DELETE /api/v1/customers/{customerId}/notes/{noteId}': {
+    response: { success: true, message: 'Note deleted successfully', request_id: 'a1b2c3d4e5f6' },
   },
   'POST /api/v1/customers/reactivate': {
     request: { ids: [201] },

@@ -51,4 +51,6 @@ export interface RouteDefinition {
 /** What each path parameter names (a malformed or unknown id answers 404 "<name> not found"). */
 export const customerPath = { customerId: 'Customer' } as const;
 export const locationPath = { customerId: 'Customer', locationId: 'Location' } as const;
+export const notePath = { customerId: 'Customer', noteId: 'Note' } as const;
+export const contactPath = { customerId: 'Customer', contactId: 'Contact' } as const;
 

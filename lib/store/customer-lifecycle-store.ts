@@ -1,4 +1,7 @@
-import type { CustomerRecord } from '../model/customer.js';
+import { contactEntity, type ContactRecord } from '../model/contact.js';
+import type { CustomerRecord, Term } from '../model/customer.js';
+import { contactErasure } from './contact-store.js';
+import { isItemOf, recordOf } from './entity-items.js';
 import { batchWriteAll } from './batch-write.js';
 import { store } from './client.js';
 import { addTrashedInBulk, gapChange } from './customer-gaps.js';
@@ -124,30 +127,38 @@ export const customerPurge = {
   },
   /**
    * Deletes everything in the customer's item collection but the customer
-   * item (its locations, and whatever else a customer owns there), in
-   * batches: any number of items, no transaction limit, idempotent.
-   * Returns how many items it deleted.
+   * item (its locations, contacts, notes and their counts), in batches: any
+   * number of items, no transaction limit, idempotent. A contact's search
+   * terms live outside the collection: each round deletes them first, then
+   * the items that name them, so a crash between the two never loses track
+   * of a term. Returns how many items it deleted.
    */
-  async eraseOwnedItems(tenantId: string, customerId: number): Promise<number> {
+  async eraseOwnedItems(tenantId: string, customerId: number, termsOfContact: (c: ContactRecord) => Term[]): Promise<number> {
     const customerSortKey = customerKeys.customer(tenantId, customerId).sk;
     let erased = 0;
     for (;;) {
       const keys: { pk: string; sk: string }[] = [];
+      const termKeys: { pk: string; sk: string }[] = [];
       await queryPages(
         {
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) },
-          ProjectionExpression: 'pk, sk',
           ConsistentRead: true,
         },
         (item) => {
-          if (item.sk !== customerSortKey) keys.push({ pk: String(item.pk), sk: String(item.sk) });
+          if (item.sk === customerSortKey) return;
+          keys.push({ pk: String(item.pk), sk: String(item.sk) });
+          if (isItemOf(contactEntity, item)) {
+            const contact = recordOf<ContactRecord>(item);
+            termKeys.push(...contactErasure.termKeysOf(contact, termsOfContact(contact)));
+          }
         },
         500,
       );
       if (keys.length === 0) return erased;
+      if (termKeys.length > 0) await batchWriteAll(termKeys.map((Key) => ({ DeleteRequest: { Key } })));
       await batchWriteAll(keys.map((Key) => ({ DeleteRequest: { Key } })));
-      erased += keys.length;
+      erased += keys.length + termKeys.length;
     }
   },
   /**

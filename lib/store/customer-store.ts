@@ -9,8 +9,9 @@ import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { isAbsentValue, withDefaults } from '../model/entity.js';
-import { itemOf, markerSetClause, recordOf } from './entity-items.js';
-import { emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
+import { contactTermEntity } from '../model/customer-index-items.js';
+import { isItemOf, itemOf, markerSetClause, recordOf } from './entity-items.js';
+import { contactTermKeys, emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 import { customerKeys, customerListKeys } from './keys/customer-keys.js';
 import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
@@ -335,14 +336,21 @@ export const customerListing = {
   },
   /** Listed customers whose status is inactive: a tally moved inside every transaction that changes it (exact after any crash). */
   inactiveCount: (tenantId: string): Promise<number> => readTally(tenantId, 'inactive_customers'),
-  /** Ids of customers with a term starting with `prefix`. Reads only matching term items. */
-  async idsByTermPrefix(tenantId: string, prefix: Term): Promise<Set<number>> {
+  /**
+   * Ids of customers with a term starting with `prefix`, their own or one of
+   * their contacts' (`viaContacts`: matched only through a contact term,
+   * which a trashed customer keeps). Reads only matching term items.
+   */
+  async idsByTermPrefix(tenantId: string, prefix: Term): Promise<{ own: Set<number>; viaContacts: Set<number> }> {
     const { pk } = termItemKey(tenantId, prefix, 0);
-    const ids = new Set<number>();
-    await queryPages({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) =>
-      ids.add(searchTermKeys.idFromSortKey(item.sk as string)),
-    );
-    return ids;
+    const own = new Set<number>();
+    const viaContacts = new Set<number>();
+    await queryPages({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix.value } }, (item) => {
+      if (isItemOf(contactTermEntity, item)) viaContacts.add(contactTermKeys.customerIdFromSortKey(item.sk as string));
+      else own.add(searchTermKeys.idFromSortKey(item.sk as string));
+    });
+    for (const id of own) viaContacts.delete(id);
+    return { own, viaContacts };
   },
   /** Customers created strictly between two instants (either bound optional): id and location count. */
   async idsByCreated(tenantId: string, after?: string, before?: string): Promise<{ id: number; locationCount: number }[]> {

@@ -1,10 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { CustomerRecord } from '../model/customer.js';
 import { customerLayout } from '../model/customer-layout.js';
 import { locationEntity, type LocationRecord } from '../model/location.js';
 import { store } from './client.js';
-import { isItemOf, itemOf, recordOf } from './entity-items.js';
+import { itemOf, recordOf } from './entity-items.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { locationKeys } from './keys/location-keys.js';
 import { queryPages } from './query-pages.js';
@@ -158,7 +157,7 @@ export const locationReads = {
   },
 };
 
-/** A customer's locations, paged or whole, and its item collection: what lists and include=locations read. */
+/** A customer's locations, paged or whole: what lists read (include=locations reads ./customer-collection.ts). */
 export const locationListing = {
   /** Locations of a customer in id order, positions [offset, offset+limit). Reads only up to the page's end. */
   async page(tenantId: string, customerId: number, offset: number, limit: number): Promise<LocationRecord[]> {
@@ -172,31 +171,8 @@ export const locationListing = {
     await queryLocations(tenantId, customerId, {}, (item) => items.push(stripKeys(item)));
     return items;
   },
-  /**
-   * A customer's item collection in one Query: the customer item (sk
-   * CUSTOMER sorts before LOCATION#…) and its first `maxLocations` locations
-   * in id order, never more (the Query stops there).
-   */
-  async collection(
-    tenantId: string,
-    customerId: number,
-    maxLocations: number,
-  ): Promise<{ customer: CustomerRecord | undefined; locations: LocationRecord[] }> {
-    let customer: CustomerRecord | undefined;
-    const locations: LocationRecord[] = [];
-    await queryPages(
-      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': customerKeys.collection(tenantId, customerId) } },
-      (item) => {
-        if (isItemOf(locationEntity, item)) locations.push(stripKeys(item));
-        else if (isItemOf(customerLayout, item)) customer = recordOf<CustomerRecord>(item);
-      },
-      maxLocations + 1,
-    );
-    return { customer, locations };
-  },
 };
 
-/** Location writes, each with its customer's bookkeeping in one transaction. */
 /** Location writes, each with its customer's bookkeeping in one transaction; one group per use-case. */
 export const locationCreates = {
   /** Atomic per-tenant location id counter (same counters item as customer ids). */

@@ -7,7 +7,7 @@ import { tenantKeys } from './keys/tenant-keys.js';
 export const countersEntityName = 'tenant_counters';
 
 /** The numeric counters of a tenant's counters item. */
-export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers' | 'last_customer_number';
+export type TenantCounter = 'last_customer_id' | 'last_location_id' | 'located_customers' | 'last_customer_number' | 'last_note_id' | 'last_contact_id';
 
 /**
  * Atomically adds to some of the tenant's counters, in one UpdateItem, and

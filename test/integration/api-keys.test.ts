@@ -34,7 +34,7 @@ describe('API keys', () => {
     expect(a.key).not.toBe(b.key);
     expect(a.record).toMatchObject({ tenant_id: 'hooli', name: 'crm sync', scopes: ['customers:read', 'customers:write'], key_hash: hashApiKey(a.key) });
     expect(a.record.key_id).toBe(a.record.key_hash.slice(0, 12));
-    expect(await authenticate(a.key, cacheMs)).toEqual({ tenantId: 'hooli', keyId: a.record.key_id, scopes: ['customers:read', 'customers:write'] });
+    expect(await authenticate(a.key, cacheMs)).toEqual({ tenantId: 'hooli', keyId: a.record.key_id, name: a.record.name, scopes: ['customers:read', 'customers:write'] });
     expect(await authenticate(b.key, cacheMs)).toMatchObject({ tenantId: 'hooli', scopes: ['customers:read'] });
   });
 

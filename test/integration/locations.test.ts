@@ -6,12 +6,12 @@ import { NotFoundError, ServiceUnavailableError, ValidationError } from '../../l
 import {
   createLocation,
   deleteLocation,
-  getCustomerWithLocations,
   getLocation,
   listLocations,
   locationsOfCustomer,
   updateLocation,
 } from '../../lib/locations/locations.js';
+import { getCustomerDetail } from '../../lib/customers/customer-detail.js';
 import { createLocationBody, type CreateLocationInput } from '../../lib/locations/schema.js';
 import { retryProfiles } from '../../lib/retry-policy.js';
 import { capacityMeter, CapacityMeter, type Store } from '../../lib/store/client.js';
@@ -225,7 +225,13 @@ describe('getLocation and listLocations', () => {
   });
 });
 
-describe('getCustomerWithLocations (include=locations)', () => {
+/** include=locations alone, as the GET customer function asks for it. */
+const getCustomerWithLocations = async (tenantId: string, customerId: number, max: number) => {
+  const { customer, locations } = await getCustomerDetail(tenantId, customerId, { locations: true, contacts: false, maxLocations: max });
+  return { customer, locations: locations! };
+};
+
+describe('getCustomerDetail (include=locations)', () => {
   it('reads the customer and its locations, primary first, from one Query', async () => {
     const c = await newCustomer();
     expect(await getCustomerWithLocations('acme', c.customer_id, 100)).toMatchObject({ customer: { customer_id: c.customer_id }, locations: [] });

@@ -1,4 +1,4 @@
-import { emailGuardEntity, numberGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
+import { contactTermEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
 import { lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
 
 /** Keys of a customer's e-mail guard and search terms, derived from their declarations (lib/model/customer-index-items.ts). */
@@ -18,4 +18,11 @@ export const searchTermKeys = {
   partition: (tenantId: string, namespace: TermNamespace, termOrPrefix: string) =>
     partitionOf(searchTermEntity, 'primary', { tenant_id: tenantId, ns: namespace, value: termOrPrefix }),
   idFromSortKey: (sk: string) => lastIdOf(searchTermEntity, 'primary', 'sk', sk),
+};
+
+export const contactTermKeys = {
+  term: (tenantId: string, namespace: TermNamespace, term: string, customerId: number, contactId: number) =>
+    primaryKeyOf(contactTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId, contact_id: contactId }),
+  /** The customer id in a contact term's sort key: `{term}#{customer id}#CT#{contact id}`, and a term holds no '#'. */
+  customerIdFromSortKey: (sk: string) => Number(sk.split('#').at(-3)),
 };
