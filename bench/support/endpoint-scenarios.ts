@@ -1,4 +1,4 @@
-import { termsOf } from '../../lib/customers/search-terms.js';
+import { contactTermsOf, termsOf } from '../../lib/customers/search-terms.js';
 import type { HttpAnswer } from './http-client.js';
 import { generateCustomer } from './customer-generator.js';
 import { seedCustomers } from './seeding.js';
@@ -88,6 +88,9 @@ async function statusChange(verb: 'deactivate' | 'reactivate'): Promise<Exercise
   ];
 }
 
+const jane = { first_name: 'Jane', last_name: 'Doe', title: 'Operations Manager', email: 'jdoe@company.example', phone: '+15552223333', role: 'decision_maker' };
+const sam = { first_name: 'Sam', last_name: 'Ortiz', email: 'ap@company.example', role: 'billing' };
+
 export const scenarios: Record<string, Scenario> = {
   async listCustomers() {
     return [
@@ -100,7 +103,7 @@ export const scenarios: Record<string, Scenario> = {
           write: 0,
           why: [
             'GetItem tenant counters (page ids are arithmetic on the id counter): 0.5',
-            'Query of the gap counts (none here: no id of this tenant is trashed or erased): 0.5',
+            'Query of the gap ranges (none here: no id of this tenant is trashed or erased): 0.5',
             'BatchGetItem of the 50 customers, each rounded to 4 KB: 50 × 0.5',
           ],
         },
@@ -310,6 +313,163 @@ export const scenarios: Record<string, Scenario> = {
             "the customer's gsi2 and gsi3 entries (both project location_count), ×2: 4",
           ],
         },
+      },
+    ];
+  },
+
+  // ---- issue 10: contacts and notes, on customer #3 ----
+  async listContacts(api) {
+    for (const c of [jane, sam]) await json(api.call('POST', '/api/v1/customers/3/contacts', c), 201);
+    return [
+      {
+        label: 'page 1 of 2 contacts',
+        method: 'GET',
+        path: '/api/v1/customers/3/contacts',
+        minimum: { read: 1.5, write: 0, why: ['BatchGetItem customer + roster (is it live; the total): 0.5 + 0.5', 'Query of the contacts, < 4 KB, in parallel: 0.5'] },
+      },
+    ];
+  },
+
+  async createContact() {
+    const terms = contactTermsOf({ first_name: 'Pat', last_name: 'Lee', email: 'pat@lee.example', phone: '+15125550123', mobile: null }).length;
+    return [
+      {
+        label: `a third contact (${terms} search terms)`,
+        method: 'POST',
+        path: '/api/v1/customers/3/contacts',
+        body: { first_name: 'Pat', last_name: 'Lee', email: 'pat@lee.example', phone: '+15125550123' },
+        minimum: {
+          read: 2,
+          write: 1 + 3 * 2 + terms * 2,
+          why: [
+            'BatchGetItem customer + roster, strongly consistent: 1 + 1',
+            'UpdateItem counters (the contact id): 1',
+            'TransactWriteItems contact Put + roster Update + customer ConditionCheck, ×2: 6',
+            `its ${terms} search-term Puts in the same transaction, ×2: ${terms * 2}`,
+          ],
+        },
+      },
+    ];
+  },
+
+  async getContact() {
+    return [
+      {
+        label: 'by id',
+        method: 'GET',
+        path: '/api/v1/customers/3/contacts/1',
+        minimum: { read: 1.5, write: 0, why: ['GetItem contact: 0.5', 'BatchGetItem customer + roster, in parallel (a trashed customer\'s contacts are 404): 1'] },
+      },
+    ];
+  },
+
+  async updateContact() {
+    return [
+      {
+        label: 'a new title (no search term changes)',
+        method: 'PUT',
+        path: '/api/v1/customers/3/contacts/1',
+        body: { title: 'Head of Operations' },
+        minimum: {
+          read: 3,
+          write: 2,
+          why: ['GetItem contact + BatchGetItem customer + roster, strongly consistent, in parallel: 1 + 2', 'TransactWriteItems contact Put conditioned on its version, ×2: 2'],
+        },
+      },
+    ];
+  },
+
+  async deleteContact() {
+    const terms = contactTermsOf({ ...sam, title: null, phone: null, mobile: null, notes: null } as never).length;
+    return [
+      {
+        label: `a non-primary contact (${terms} search terms)`,
+        method: 'DELETE',
+        path: '/api/v1/customers/3/contacts/2',
+        minimum: {
+          read: 3,
+          write: 2 * 2 + terms * 2,
+          why: [
+            'GetItem contact + BatchGetItem customer + roster, strongly consistent, in parallel: 1 + 2',
+            'TransactWriteItems contact Delete + roster Update, ×2: 4',
+            `its ${terms} search-term Deletes, ×2: ${terms * 2}`,
+          ],
+        },
+      },
+    ];
+  },
+
+  async listNotes(api) {
+    for (const n of ['Gate code 4411', 'Dog in the back yard', 'All sales NET-30']) await json(api.call('POST', '/api/v1/customers/3/notes', { body: n }), 201);
+    return [
+      {
+        label: 'page 1 of 3 notes',
+        method: 'GET',
+        path: '/api/v1/customers/3/notes',
+        minimum: {
+          read: 1 + 0.5 + 3 * 0.5,
+          write: 0,
+          why: ['BatchGetItem customer + note count: 1', 'Query of gsi1 (keys only), in parallel: 0.5', 'BatchGetItem of the 3 notes: 1.5'],
+        },
+      },
+    ];
+  },
+
+  async createNote() {
+    return [
+      {
+        label: 'a short note',
+        method: 'POST',
+        path: '/api/v1/customers/3/notes',
+        body: { body: 'Prefers morning visits', pinned: true },
+        minimum: {
+          read: 1,
+          write: 1 + 3 * 2 + 1,
+          why: [
+            'GetItem customer, strongly consistent: 1',
+            'UpdateItem counters (the note id): 1',
+            'TransactWriteItems note Put + count Update + customer ConditionCheck, ×2: 6',
+            'its gsi1 entry: 1',
+          ],
+        },
+      },
+    ];
+  },
+
+  async getNote() {
+    return [
+      {
+        label: 'by id',
+        method: 'GET',
+        path: '/api/v1/customers/3/notes/1',
+        minimum: { read: 1, write: 0, why: ['GetItem note + GetItem customer (live?), in parallel: 0.5 + 0.5'] },
+      },
+    ];
+  },
+
+  async updateNote() {
+    return [
+      {
+        label: 'pin it',
+        method: 'PUT',
+        path: '/api/v1/customers/3/notes/1',
+        body: { pinned: true },
+        minimum: {
+          read: 2,
+          write: 1 + 2,
+          why: ['GetItem note + GetItem customer, strongly consistent, in parallel: 1 + 1', 'UpdateItem note: 1', 'its gsi1 entry moves from 0#… to 1#… (delete + put): 2'],
+        },
+      },
+    ];
+  },
+
+  async deleteNote() {
+    return [
+      {
+        label: 'by id',
+        method: 'DELETE',
+        path: '/api/v1/customers/3/notes/2',
+        minimum: { read: 0, write: 3 * 2 + 1, why: ['TransactWriteItems note Delete + count Update + customer ConditionCheck, ×2: 6', 'its gsi1 entry: 1'] },
       },
     ];
   },

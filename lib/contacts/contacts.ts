@@ -3,7 +3,7 @@ import { toStoredInstant } from '../instants.js';
 import { contactEntity, contactLimits, type ContactObject, type ContactRecord, type CreateContactInput, type UpdateContactInput } from '../model/contact.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { contactReads, contactWrites, type ContactRoster } from '../store/contact-store.js';
-import { contactTermsOf } from '../customers/search-terms.js';
+import { contactTermsOf, type ContactTermSource } from '../customers/search-terms.js';
 import { toContactObject } from './contact-objects.js';
 import type { ListContactsQuery } from './list-query.js';
 
@@ -25,6 +25,9 @@ async function rosterOrNotFound(tenantId: string, customerId: number, consistent
   return roster;
 }
 
+/** The terms a contact is found by, as its item keeps them ("ns:value"). */
+const storedTerms = (c: ContactTermSource) => contactTermsOf(c).map((t) => `${t.ns}:${t.value}`);
+
 const full = () => new ConflictError(`A customer has at most ${contactLimits.perCustomer} contacts: delete one before adding another`);
 
 export async function createContact(tenantId: string, customerId: number, input: CreateContactInput, now = () => new Date()): Promise<ContactObject> {
@@ -38,12 +41,18 @@ export async function createContact(tenantId: string, customerId: number, input:
     const at = toStoredInstant(now());
     const first = roster.count === 0;
     const isPrimary = first || input.is_primary === true;
-    const record = contactEntity.newRecord(
-      { ...input, is_primary: isPrimary },
-      { tenant_id: tenantId, customer_id: customerId, contact_id: contactId, created_at: at, updated_at: at, version: 1 },
-    );
+    const fields = { ...input, is_primary: isPrimary };
+    const record = contactEntity.newRecord(fields, {
+      tenant_id: tenantId,
+      customer_id: customerId,
+      contact_id: contactId,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+      terms: storedTerms(fields),
+    });
     const demote = isPrimary && !first ? roster.primaryId : undefined;
-    const outcome = await contactWrites.insert(record, contactTermsOf(record), roster, demote);
+    const outcome = await contactWrites.insert(record, roster, demote);
     if (outcome === 'no_customer') throw new NotFoundError('Customer');
     if (outcome === 'full') throw full();
     return outcome === 'ok' ? toContactObject(record) : retryAgain;
@@ -98,9 +107,9 @@ export async function updateContact(
     }
     const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => merged[k] !== before[k]);
     if (!changed) return shown;
-    const after: ContactRecord = { ...merged, updated_at: toStoredInstant(now()), version: before.version + 1 };
+    const after: ContactRecord = { ...merged, updated_at: toStoredInstant(now()), version: before.version + 1, terms: storedTerms(merged) };
     const primaryMove = after.is_primary && !before.is_primary ? { roster, demote: roster.primaryId } : undefined;
-    const outcome = await contactWrites.update(before, after, { before: contactTermsOf(before), after: contactTermsOf(after) }, primaryMove);
+    const outcome = await contactWrites.update(before, after, primaryMove);
     return outcome === 'ok' ? toContactObject(after) : retryAgain;
   });
 }
@@ -115,7 +124,7 @@ export async function deleteContact(tenantId: string, customerId: number, contac
     if (contact.is_primary && roster.count > 1) {
       promote = (await contactReads.page(tenantId, customerId, 0, 2, true)).map((c) => c.contact_id).find((id) => id !== contactId);
     }
-    const outcome = await contactWrites.remove(contact, contactTermsOf(contact), roster, promote, toStoredInstant(now()));
+    const outcome = await contactWrites.remove(contact, roster, promote, toStoredInstant(now()));
     return outcome === 'ok' ? undefined : retryAgain;
   });
 }

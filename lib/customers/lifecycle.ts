@@ -6,7 +6,6 @@ import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { customerPurge, customerTrash } from '../store/customer-lifecycle-store.js';
 import { customerReads, customerUpdates } from '../store/customer-store.js';
 import { toCustomerObject } from './customers.js';
-import { contactTermsOf } from './search-terms.js';
 
 /**
  * A customer's life after create: the trash (DELETE), restore, erasure (purge,
@@ -100,7 +99,7 @@ async function eraseTrashed(tenantId: string, customerId: number, now: () => Dat
     return (await customerPurge.begin(before, after)) === 'ok' ? after : retryAgain;
   });
   if (!begun) return 'gone';
-  await customerPurge.eraseOwnedItems(tenantId, customerId, contactTermsOf);
+  await customerPurge.eraseOwnedItems(tenantId, customerId);
   return retrying(async () => {
     const c = await customerReads.get(tenantId, customerId, true);
     if (!c) return 'gone' as const;

@@ -1,11 +1,7 @@
-import * as z from 'zod/mini';
-import '../zod-locale.js';
 import { sameInstant } from '../instants.js';
-import { isUnicodeText, sentBackInstant } from '../text-rules.js';
-import { requiredText } from './address.js';
-import { buildOnce, defineEntity, field, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
-import { emailAddress, phoneNumber } from './reach.js';
-import { recordIdValue } from './record-ids.js';
+import { defineEntity, field, schemaSlots, type ApiObjectOf, type CreateInputOf, type PatchOf, type RecordOf, type UpdateInputOf } from './entity.js';
+// Types only: the schemas themselves load where a body or an object is built (./contact-schemas.ts).
+import type { ContactSchemas } from './contact-schemas.js';
 
 /**
  * A customer's contact (Fentu's contacts, seed 001): a person at the
@@ -30,48 +26,35 @@ export const contactLimits = {
   perCustomer: 50,
 } as const;
 
-const L = contactLimits;
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 const sameTime = (sent: unknown, current: unknown) => sameInstant(sent, current as string | null);
-const storedInstant = () => z.string().check(z.maxLength(L.instant));
-const nullableText = (max: number) => () => z.nullable(requiredText(max));
-const textOut = (max: number) => () => z.nullable(z.string().check(z.maxLength(max)));
-const notes = () =>
-  z.nullable(z.string('must be a string').check(z.maxLength(L.notes, `must be at most ${L.notes} characters`), z.refine(isUnicodeText, 'must be valid Unicode text')));
-
-/** A contact is somebody: a first or a last name, on create and after any update. */
-const namedOnCreate = z.superRefine((body: { first_name?: string | null; last_name?: string | null }, ctx) => {
-  if (!body.first_name && !body.last_name) {
-    ctx.addIssue({ code: 'custom', path: ['first_name'], message: 'first_name or last_name is required' });
-  }
-});
+/** Each field's request and response schemas, looked up in ./contact-schemas.ts when first built (never in a function that builds none). */
+const { input, output } = schemaSlots<ContactSchemas>('contact');
 
 export const contactEntity = defineEntity({
   name: 'contact',
   version: 1,
   apiName: 'Contact',
   fields: {
-    contact_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
-    customer_id: field.readOnly(recordIdValue, recordIdValue, sameValue),
-    first_name: field.writableWithDefault(nullableText(L.name), textOut(L.name), null),
-    last_name: field.writableWithDefault(nullableText(L.name), textOut(L.name), null),
-    title: field.writableWithDefault(nullableText(L.title), textOut(L.title), null),
-    email: field.writableWithDefault(() => z.nullable(emailAddress(L.email)), textOut(L.email), null),
-    phone: field.writableWithDefault(() => z.nullable(phoneNumber(L.phoneInput)), textOut(L.e164), null),
-    mobile: field.writableWithDefault(() => z.nullable(phoneNumber(L.phoneInput)), textOut(L.e164), null),
-    role: field.writableWithDefault(
-      () => z.enum(contactRoles, `must be one of ${contactRoles.join(', ')}`),
-      () => z.enum(contactRoles),
-      'other',
-    ),
+    contact_id: field.readOnly(output('contact_id'), input('contact_id'), sameValue),
+    customer_id: field.readOnly(output('customer_id'), input('customer_id'), sameValue),
+    first_name: field.writableWithDefault(input('first_name'), output('first_name'), null),
+    last_name: field.writableWithDefault(input('last_name'), output('last_name'), null),
+    title: field.writableWithDefault(input('title'), output('title'), null),
+    email: field.writableWithDefault(input('email'), output('email'), null),
+    phone: field.writableWithDefault(input('phone'), output('phone'), null),
+    mobile: field.writableWithDefault(input('mobile'), output('mobile'), null),
+    role: field.writableWithDefault(input('role'), output('role'), 'other'),
     /** Optional on create: a customer's first contact is primary whatever is sent. */
-    is_primary: field.writableOptional(() => z.boolean('must be true or false'), () => z.boolean()),
-    notes: field.writableWithDefault(notes, textOut(L.notes), null),
-    created_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
-    updated_at: field.readOnly(storedInstant, sentBackInstant, sameTime),
+    is_primary: field.writableOptional(input('is_primary'), output('is_primary')),
+    notes: field.writableWithDefault(input('notes'), output('notes'), null),
+    created_at: field.readOnly(output('created_at'), input('created_at'), sameTime),
+    updated_at: field.readOnly(output('updated_at'), input('updated_at'), sameTime),
     tenant_id: field.internal<string>(),
     /** +1 on every write: updates and deletes are conditioned on the version they read (its search terms derive from it). */
     version: field.internal<number>(),
+    /** The search terms ("ns:value") this contact is indexed under, so an update or an erasure removes exactly those. */
+    terms: field.internal<string[]>(),
   },
   keys: {
     /** In its customer's item collection, before the customer item (CONTACT#… < CUSTOMER), in id order. */
@@ -82,8 +65,6 @@ export const contactEntity = defineEntity({
   },
 });
 
-/** POST body: the entity's create body and the rule that a contact has a name (an update's is checked on the merged contact, in lib/contacts). */
-export const createContactBody = buildOnce(() => contactEntity.createBody.check(namedOnCreate));
 
 type ContactFields = typeof contactEntity.fields;
 export type ContactObject = ApiObjectOf<ContactFields>;

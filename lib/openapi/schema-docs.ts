@@ -6,7 +6,8 @@ import { customerEntity, customerLimits } from '../model/customer.js';
 import { pageLimits, pageQuery } from '../model/paging.js';
 import { maxRecordId, recordId } from '../model/record-ids.js';
 import { locationEntity } from '../model/location.js';
-import { contactEntity, contactLimits, createContactBody } from '../model/contact.js';
+import { contactEntity, contactLimits } from '../model/contact.js';
+import { createContactBody } from '../model/contact-schemas.js';
 import { noteEntity } from '../model/note.js';
 
 /**

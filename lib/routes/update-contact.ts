@@ -1,5 +1,7 @@
 import { contactPathParams } from '../contacts/path-params.js';
 import { contactEntity } from '../model/contact.js';
+// The update body is built from the contact's schemas: load them.
+import '../model/contact-schemas.js';
 import { contactPath, type RouteDefinition } from './route-definition.js';
 
 /** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */

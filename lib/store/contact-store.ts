@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { contactEntity, contactLimits, type ContactRecord } from '../model/contact.js';
-import { contactTermEntity, type Term } from '../model/customer-index-items.js';
+import { contactTermEntity, type Term, type TermNamespace } from '../model/customer-index-items.js';
 import { store } from './client.js';
 import { customerPresence } from './customer-presence.js';
 import { itemOf, markerSetClause, recordOf } from './entity-items.js';
@@ -34,7 +34,8 @@ const contactItem = (c: ContactRecord) => itemOf(contactEntity, c);
 const termItem = (c: Pick<ContactRecord, 'tenant_id' | 'customer_id' | 'contact_id'>, t: Term) =>
   itemOf(contactTermEntity, { tenant_id: c.tenant_id, ns: t.ns, value: t.value, customer_id: c.customer_id, contact_id: c.contact_id });
 const termKey = (c: Pick<ContactRecord, 'tenant_id' | 'customer_id' | 'contact_id'>, t: Term) => contactTermKeys.term(c.tenant_id, t.ns, t.value, c.customer_id, c.contact_id);
-const termId = (t: Term) => `${t.ns}:${t.value}`;
+/** A stored term ("ns:value", as the contact's `terms` hold it) as a Term. */
+const parseTerm = (k: string): Term => ({ ns: k[0] as TermNamespace, value: k.slice(2) });
 
 /**
  * The roster's side of a contact write: count ±delta, the primary pointer,
@@ -91,14 +92,14 @@ function primaryFlag(r: ContactRoster, contactId: number, isPrimary: boolean, at
   };
 }
 
-/** Term Deletes and Puts that take a contact's terms from `before` to `after`. */
-function termChanges(c: Pick<ContactRecord, 'tenant_id' | 'customer_id' | 'contact_id'>, before: Term[], after: Term[]): TransactItem[] {
+/** Term Deletes and Puts that take a contact's stored terms from `before` to `after`. */
+function termChanges(c: Pick<ContactRecord, 'tenant_id' | 'customer_id' | 'contact_id'>, before: string[], after: string[]): TransactItem[] {
   const { tableName } = store();
-  const kept = new Set(after.map(termId));
-  const had = new Set(before.map(termId));
+  const kept = new Set(after);
+  const had = new Set(before);
   return [
-    ...before.filter((t) => !kept.has(termId(t))).map((t) => ({ Delete: { TableName: tableName, Key: termKey(c, t) } })),
-    ...after.filter((t) => !had.has(termId(t))).map((t) => ({ Put: { TableName: tableName, Item: termItem(c, t) } })),
+    ...before.filter((k) => !kept.has(k)).map((k) => ({ Delete: { TableName: tableName, Key: termKey(c, parseTerm(k)) } })),
+    ...after.filter((k) => !had.has(k)).map((k) => ({ Put: { TableName: tableName, Item: termItem(c, parseTerm(k)) } })),
   ];
 }
 
@@ -146,12 +147,12 @@ export const contactWrites = {
    * roster changed since it was read; 'full': the customer has the most
    * contacts allowed; 'no_customer': trashed or erased meanwhile.
    */
-  async insert(c: ContactRecord, terms: Term[], roster: ContactRoster, demote?: number): Promise<'ok' | 'conflict' | 'full' | 'no_customer'> {
+  async insert(c: ContactRecord, roster: ContactRoster, demote?: number): Promise<'ok' | 'conflict' | 'full' | 'no_customer'> {
     const items: TransactItem[] = [
       { Put: { TableName: store().tableName, Item: contactItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
       rosterUpdate(roster, 1, c.is_primary ? c.contact_id : undefined, demote !== undefined),
       customerPresence.liveCheck(c.tenant_id, c.customer_id),
-      ...termChanges(c, [], terms),
+      ...termChanges(c, [], c.terms),
     ];
     if (demote !== undefined) items.push(primaryFlag(roster, demote, false, c.updated_at));
     const result = await transactWrite(items);
@@ -168,13 +169,12 @@ export const contactWrites = {
   async update(
     before: ContactRecord,
     after: ContactRecord,
-    terms: { before: Term[]; after: Term[] },
     primaryMove?: { roster: ContactRoster; demote: number | undefined },
   ): Promise<'ok' | 'conflict'> {
     const { tableName } = store();
     const items: TransactItem[] = [
       { Put: { TableName: tableName, Item: contactItem(after), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
-      ...termChanges(before, terms.before, terms.after),
+      ...termChanges(before, before.terms, after.terms),
     ];
     if (primaryMove) {
       items.push(rosterUpdate(primaryMove.roster, 0, before.contact_id, true));
@@ -183,7 +183,7 @@ export const contactWrites = {
     return (await transactWrite(items)).ok ? 'ok' : 'conflict';
   },
   /** Deletes a contact and its terms; `promote` (the next primary) gains the flag in the same transaction. */
-  async remove(c: ContactRecord, terms: Term[], roster: ContactRoster, promote: number | undefined, at: string): Promise<'ok' | 'conflict'> {
+  async remove(c: ContactRecord, roster: ContactRoster, promote: number | undefined, at: string): Promise<'ok' | 'conflict'> {
     const items: TransactItem[] = [
       {
         Delete: {
@@ -194,14 +194,14 @@ export const contactWrites = {
         },
       },
       rosterUpdate(roster, -1, promote, c.is_primary),
-      ...termChanges(c, terms, []),
+      ...termChanges(c, c.terms, []),
     ];
     if (promote !== undefined) items.push(primaryFlag(roster, promote, true, at));
     return (await transactWrite(items)).ok ? 'ok' : 'conflict';
   },
 };
 
-/** The contact's item and term keys an erasure deletes (terms first: they live outside the collection). */
+/** What an erasure deletes of a contact beyond its item: its search terms, which live outside the collection. */
 export const contactErasure = {
-  termKeysOf: (c: ContactRecord, terms: Term[]) => terms.map((t) => termKey(c, t)),
+  termKeysOf: (c: ContactRecord) => (c.terms ?? []).map((k) => termKey(c, parseTerm(k))),
 };

@@ -1,8 +1,9 @@
-import { UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from './batch-get.js';
 import { store } from './client.js';
 import { markerSetClause } from './entity-items.js';
-import { gapCountPrefix, gapKeys } from './keys/tenant-keys.js';
+import { gapKeys, gapRangePrefix } from './keys/tenant-keys.js';
 import { queryPages } from './query-pages.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -10,14 +11,24 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /**
  * The gaps of a tenant's customer id space, in buckets of ids, so that a
  * plain list can compute any page's ids with reads that do not grow with
- * deletions: one Query of the buckets' counts (only buckets with a gap have
- * an item), then the gap ids of the one or two buckets the page falls in.
+ * deletions: the counts of every bucket (two lists of numbers on one item per
+ * 100 buckets, so one small Query), then the gap ids of the one or two
+ * buckets the page falls in.
  *
  * An id is *trashed* (its customer is in the trash) or *erased* (never
- * written, or purged). Both items of a bucket move inside the transaction that
- * trashes, restores or erases the customer, so they are exact after any crash.
+ * written, or purged). Its range's counts and its bucket's ids move inside the
+ * transaction that trashes, restores or erases the customer, so they are
+ * exact after any crash.
  */
 export const gapBucketSize = 1000;
+
+/**
+ * Buckets per range item: one item holds the counts of 100,000 ids as two
+ * lists of 100 numbers. Lists, not an attribute per bucket: reading one item
+ * costs what its attributes cost, and two lists read like two attributes.
+ */
+export const gapRangeSize = 100;
+const rangeOf = (bucket: number) => Math.floor(bucket / gapRangeSize);
 
 /** The bucket of an id: ids 1–1000 are bucket 0. */
 export const bucketOf = (customerId: number) => Math.floor((customerId - 1) / gapBucketSize);
@@ -43,29 +54,64 @@ const deltas: Record<GapChange, { trashed: number; erased: number; add?: 'trashe
   erase_unwritten: { trashed: 0, erased: 1, add: 'erased_ids' },
 };
 
+const zeros = () => Array.from({ length: gapRangeSize }, () => 0);
+/** Ranges known to exist (a range item is never deleted): a warm function creates each at most once. */
+const knownRanges = new Set<string>();
+
+/**
+ * Creates the range item of `bucket` with zero counts if it does not exist
+ * yet: list elements can be added to only once the list holds them. One
+ * conditional Put per range the first time a warm function touches it.
+ */
+async function ensureRange(tenantId: string, bucket: number): Promise<void> {
+  const range = rangeOf(bucket);
+  const { doc, tableName } = store();
+  const known = `${tableName}#${tenantId}#${range}`;
+  if (knownRanges.has(known)) return;
+  const markers = { entity: 'gap_range', entity_version: 1 };
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...gapKeys.range(tenantId, range), ...markers, trashed: zeros(), erased: zeros() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+  knownRanges.add(known);
+}
+
+/** The range item's update: `bucket`'s two counts moved by the deltas. */
+function rangeUpdate(tenantId: string, bucket: number, trashed: number, erased: number) {
+  const slot = bucket % gapRangeSize;
+  return {
+    TableName: store().tableName,
+    Key: gapKeys.range(tenantId, rangeOf(bucket)),
+    // Index paths are literal: `trashed[37]`, never a placeholder.
+    UpdateExpression: `SET trashed[${slot}] = trashed[${slot}] + :t, erased[${slot}] = erased[${slot}] + :e`,
+    ExpressionAttributeValues: { ':t': trashed, ':e': erased },
+  };
+}
+
 /**
  * The two transaction items that move `customerId` between states: its
- * bucket's counts and its bucket's ids. Erasing an id never written is
- * conditioned on the id not being erased yet, so a repeated vacate (a retry,
- * two readers settling one pending id) counts it once.
+ * range's counts and its bucket's ids (the range item created first if need
+ * be). Erasing an id never written is conditioned on the id not being erased
+ * yet, so a repeated vacate (a retry, two readers settling one pending id)
+ * counts it once.
  */
-export function gapChange(tenantId: string, customerId: number, change: GapChange): TransactItem[] {
+export async function gapChange(tenantId: string, customerId: number, change: GapChange): Promise<TransactItem[]> {
   const { tableName } = store();
   const bucket = bucketOf(customerId);
+  await ensureRange(tenantId, bucket);
   const d = deltas[change];
-  const countMarkers = markerSetClause('gap_count');
   const idsMarkers = markerSetClause('gap_ids');
   const idSet = new Set([customerId]);
   const idClauses = [d.add ? `ADD ${d.add} :id` : '', d.remove ? `DELETE ${d.remove} :id` : ''].filter(Boolean).join(' ');
   return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: gapKeys.count(tenantId, bucket),
-        UpdateExpression: `SET ${countMarkers.clause} ADD trashed :t, erased :e`,
-        ExpressionAttributeValues: { ':t': d.trashed, ':e': d.erased, ...countMarkers.values },
-      },
-    },
+    { Update: rangeUpdate(tenantId, bucket, d.trashed, d.erased) },
     {
       Update: {
         TableName: tableName,
@@ -78,42 +124,44 @@ export function gapChange(tenantId: string, customerId: number, change: GapChang
   ];
 }
 
-/** Bulk trashing (bench, imports): counts `ids` as trashed, one UpdateItem per bucket item instead of one transaction per id. */
+/** Bulk trashing (bench, imports): counts `ids` as trashed, one UpdateItem per bucket instead of one transaction per id. */
 export async function addTrashedInBulk(tenantId: string, ids: number[]): Promise<void> {
   const { doc, tableName } = store();
   const byBucket = new Map<number, number[]>();
   for (const id of ids) byBucket.set(bucketOf(id), [...(byBucket.get(bucketOf(id)) ?? []), id]);
   for (const [bucket, inBucket] of byBucket) {
-    for (const [key, entity, clause, value] of [
-      [gapKeys.count(tenantId, bucket), 'gap_count', 'ADD trashed :v, erased :zero', inBucket.length],
-      [gapKeys.ids(tenantId, bucket), 'gap_ids', 'ADD trashed_ids :v', new Set(inBucket)],
-    ] as const) {
-      const markers = markerSetClause(entity);
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: `SET ${markers.clause} ${clause}`,
-          // The same attributes a transaction's gapChange leaves (erased 0 included).
-          ExpressionAttributeValues: { ':v': value, ...(clause.includes(':zero') ? { ':zero': 0 } : {}), ...markers.values },
-        }),
-      );
-    }
+    await ensureRange(tenantId, bucket);
+    await doc.send(new UpdateCommand(rangeUpdate(tenantId, bucket, inBucket.length, 0)));
+    const markers = markerSetClause('gap_ids');
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: gapKeys.ids(tenantId, bucket),
+        UpdateExpression: `SET ${markers.clause} ADD trashed_ids :v`,
+        ExpressionAttributeValues: { ':v': new Set(inBucket), ...markers.values },
+      }),
+    );
   }
 }
 
-/** Every bucket with a gap: one Query of small items (about 70 bytes each, one per 1,000 ids). */
+/** Every bucket with a gap: one Query of the range items (one per 100,000 ids). */
 export async function readGapCounts(tenantId: string): Promise<GapCount[]> {
   const counts: GapCount[] = [];
   await queryPages(
     {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': gapKeys.partition(tenantId), ':prefix': gapCountPrefix },
+      ExpressionAttributeValues: { ':pk': gapKeys.partition(tenantId), ':prefix': gapRangePrefix },
+      ProjectionExpression: 'sk, trashed, erased',
     },
     (item) => {
-      const trashed = Number(item.trashed ?? 0);
-      const erased = Number(item.erased ?? 0);
-      if (trashed > 0 || erased > 0) counts.push({ bucket: gapKeys.bucketOfSortKey(String(item.sk)), trashed, erased });
+      const first = gapKeys.rangeOfSortKey(String(item.sk)) * gapRangeSize;
+      const trashed = (item.trashed as number[] | undefined) ?? [];
+      const erased = (item.erased as number[] | undefined) ?? [];
+      for (let slot = 0; slot < gapRangeSize; slot++) {
+        const t = Number(trashed[slot] ?? 0);
+        const e = Number(erased[slot] ?? 0);
+        if (t > 0 || e > 0) counts.push({ bucket: first + slot, trashed: t, erased: e });
+      }
     },
   );
   return counts;

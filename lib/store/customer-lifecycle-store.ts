@@ -1,5 +1,5 @@
 import { contactEntity, type ContactRecord } from '../model/contact.js';
-import type { CustomerRecord, Term } from '../model/customer.js';
+import type { CustomerRecord } from '../model/customer.js';
 import { contactErasure } from './contact-store.js';
 import { isItemOf, recordOf } from './entity-items.js';
 import { batchWriteAll } from './batch-write.js';
@@ -60,7 +60,7 @@ export const customerTrash = {
     return outcomeOf(
       await transactWrite([
         customerPut(before, after, ` AND NOT ${trashed}`),
-        ...gapChange(tenantId, before.customer_id, 'trash'),
+        ...(await gapChange(tenantId, before.customer_id, 'trash')),
         ...customerTallyChanges(before, after),
         { Put: { TableName: tableName, Item: purgeDueItem(after, after.purge_after!) } },
         ...before.terms.map((k) => ({ Delete: { TableName: tableName, Key: termItemKey(tenantId, parseTermKey(k), before.customer_id) } })),
@@ -74,7 +74,7 @@ export const customerTrash = {
     return outcomeOf(
       await transactWrite([
         customerPut(before, after, ' AND attribute_not_exists(purge_started_at)'),
-        ...gapChange(tenantId, before.customer_id, 'restore'),
+        ...(await gapChange(tenantId, before.customer_id, 'restore')),
         ...customerTallyChanges(before, after),
         { Delete: { TableName: tableName, Key: purgeDueKeys.item(before.purge_after!, tenantId, before.customer_id) } },
         ...after.terms.map((k) => ({ Put: { TableName: tableName, Item: termItem(tenantId, parseTermKey(k), after.customer_id) } })),
@@ -133,7 +133,7 @@ export const customerPurge = {
    * the items that name them, so a crash between the two never loses track
    * of a term. Returns how many items it deleted.
    */
-  async eraseOwnedItems(tenantId: string, customerId: number, termsOfContact: (c: ContactRecord) => Term[]): Promise<number> {
+  async eraseOwnedItems(tenantId: string, customerId: number): Promise<number> {
     const customerSortKey = customerKeys.customer(tenantId, customerId).sk;
     let erased = 0;
     for (;;) {
@@ -150,7 +150,7 @@ export const customerPurge = {
           keys.push({ pk: String(item.pk), sk: String(item.sk) });
           if (isItemOf(contactEntity, item)) {
             const contact = recordOf<ContactRecord>(item);
-            termKeys.push(...contactErasure.termKeysOf(contact, termsOfContact(contact)));
+            termKeys.push(...contactErasure.termKeysOf(contact));
           }
         },
         500,
@@ -181,7 +181,7 @@ export const customerPurge = {
       { Delete: { TableName: tableName, Key: emailGuardKeys.guard(c.tenant_id, c.email_key), ...ownedBy } },
       ...(c.number_key ? [{ Delete: { TableName: tableName, Key: numberGuardKeys.guard(c.tenant_id, c.number_key), ...ownedBy } }] : []),
       { Delete: { TableName: tableName, Key: purgeDueKeys.item(c.purge_after!, c.tenant_id, c.customer_id) } },
-      ...gapChange(c.tenant_id, c.customer_id, 'erase_trashed'),
+      ...(await gapChange(c.tenant_id, c.customer_id, 'erase_trashed')),
     ];
     return outcomeOf(await transactWrite(items));
   },

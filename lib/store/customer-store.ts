@@ -209,7 +209,7 @@ async function raiseCustomerNumber(tenantId: string, sequence: number): Promise<
  */
 async function releasePending(tenantId: string, customerId: number, vacate: boolean, seenAt?: number): Promise<void> {
   const { doc, tableName } = store();
-  if (vacate) await transactWrite(gapChange(tenantId, customerId, 'erase_unwritten'));
+  if (vacate) await transactWrite(await gapChange(tenantId, customerId, 'erase_unwritten'));
   try {
     await doc.send(
       new UpdateCommand({

@@ -104,8 +104,8 @@ describe('include', () => {
     const created = await api.call('POST', '/api/v1/customers', { body: customer('Include Test') });
     const res = await api.call('GET', `/api/v1/customers/${created.body.data.customer_id}?include=orders`);
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ field: 'include', issue: 'must be "locations"' }]);
-    expect(res.body.error.message).toBe('Invalid request: include must be "locations"');
+    expect(res.body.error.details).toEqual([{ field: 'include', issue: 'must be "locations", "contacts" or "locations,contacts"' }]);
+    expect(res.body.error.message).toBe('Invalid request: include must be "locations", "contacts" or "locations,contacts"');
   });
 });
 

@@ -7,10 +7,16 @@ import { purgeCustomer, purgeDueCustomers, restoreCustomer, setCustomerStatuses,
 import { listCustomersQuery } from '../../lib/customers/list-query.js';
 import { createCustomerBody } from '../../lib/customers/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { createContact } from '../../lib/contacts/contacts.js';
 import { createLocation } from '../../lib/locations/locations.js';
+import { createContactBody } from '../../lib/model/contact-schemas.js';
+import { noteEntity } from '../../lib/model/note.js';
+import { createNote } from '../../lib/notes/notes.js';
 import { createLocationBody } from '../../lib/locations/schema.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
+
+const createNoteBody = () => noteEntity.createBody;
 
 /**
  * The trash (issue 9) against DynamoDB Local: erasure leaves nothing of the
@@ -86,7 +92,7 @@ async function allIds(tenantId: string, q: Record<string, string> = {}): Promise
 }
 
 describe('erasure', () => {
-  it('leaves no item of the customer: not its guards, terms, locations, index entries or purge entry', async () => {
+  it('leaves no item of the customer: not its guards, terms, locations, contacts, their terms, notes, index entries or purge entry', async () => {
     const tenant = newTenant();
     const keep = await createCustomer(tenant, input());
     await createLocation(tenant, keep.customer_id, site(1));
@@ -103,6 +109,11 @@ describe('erasure', () => {
       }),
     );
     for (let i = 0; i < 3; i++) await createLocation(tenant, doomed.customer_id, site(i));
+    // Its contacts (and their search terms, outside its collection) and its notes go too.
+    for (let i = 0; i < 3; i++) {
+      await createContact(tenant, doomed.customer_id, createContactBody().parse({ first_name: `Doomed${i}`, last_name: 'Person', email: `erase-me${i}@doomed.example`, phone: `+1312555010${i}` }));
+      await createNote(tenant, doomed.customer_id, createNoteBody().parse({ body: `doomed note ${i}`, pinned: i === 0 }), { keyId: 'aaaaaaaaaaaa', name: 'sync' });
+    }
     expect((await tenantItems(tenant)).length).toBeGreaterThan(before.size + 10);
     await trashCustomer(tenant, doomed.customer_id);
     await purgeCustomer(tenant, doomed.customer_id);
@@ -110,10 +121,10 @@ describe('erasure', () => {
     const after = await tenantItems(tenant);
     const added = after.filter((item) => !before.has(keyOf(item)));
     // What may remain is the tenant's bookkeeping: its id counted as erased in its gap bucket, and a tally shard it moved (back to 0).
-    expect([...new Set(added.map((i) => i.entity))].sort()).toEqual(['gap_count', 'gap_ids', 'tally']);
+    expect([...new Set(added.map((i) => i.entity))].sort()).toEqual(['gap_ids', 'gap_range', 'tally']);
     for (const tally of added.filter((i) => i.entity === 'tally')) expect(tally.n, keyOf(tally)).toBe(0);
     for (const item of after) {
-      if (item.entity === 'gap_ids' || item.entity === 'tenant_counters' || item.entity === 'tally' || item.entity === 'gap_count') continue;
+      if (item.entity === 'gap_ids' || item.entity === 'tenant_counters' || item.entity === 'tally' || item.entity === 'gap_range') continue;
       expect(item.customer_id, keyOf(item)).not.toBe(doomed.customer_id);
       expect(JSON.stringify(item), keyOf(item)).not.toMatch(/doomed|ERASE-ME|erase-me|secondary@/i);
     }

@@ -4,7 +4,12 @@ import { createApiKey, revokeApiKey } from '../../lib/api-keys/api-keys.js';
 import { createCustomer, updateCustomer } from '../../lib/customers/customers.js';
 import { purgeCustomer, restoreCustomer, setCustomerStatuses, trashCustomer } from '../../lib/customers/lifecycle.js';
 import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
+import { createContact, updateContact } from '../../lib/contacts/contacts.js';
 import { createLocation, deleteLocation, updateLocation } from '../../lib/locations/locations.js';
+import { contactEntity } from '../../lib/model/contact.js';
+import { createContactBody } from '../../lib/model/contact-schemas.js';
+import { noteEntity } from '../../lib/model/note.js';
+import { createNote, updateNote } from '../../lib/notes/notes.js';
 import { createLocationBody, updateLocationBody } from '../../lib/locations/schema.js';
 import type { Store } from '../../lib/store/client.js';
 import { useFreshTable } from '../support/fresh-table.js';
@@ -37,6 +42,11 @@ describe('items in the table', () => {
     const second = await createLocation(tenant, c.customer_id, createLocationBody.parse({ ...address, location_name: 'West', is_primary: true }));
     await updateLocation(tenant, c.customer_id, first.location_id, updateLocationBody.parse({ address_city: 'Austin' }));
     await deleteLocation(tenant, c.customer_id, second.location_id);
+    // Contacts (their roster and search terms) and notes (their count).
+    const contact = await createContact(tenant, c.customer_id, createContactBody().parse({ first_name: 'Jane', email: 'jane@riverside.example' }));
+    await updateContact(tenant, c.customer_id, contact.contact_id, contactEntity.updateBody.parse({ last_name: 'Doe' }));
+    const note = await createNote(tenant, c.customer_id, noteEntity.createBody.parse({ body: 'Gate code 4411' }), { keyId: 'aaaaaaaaaaaa', name: 'sync' });
+    await updateNote(tenant, c.customer_id, note.note_id, noteEntity.updateBody.parse({ pinned: true }));
     // The trash and the bulk status writes: one customer trashed, restored and trashed again (left in the trash), one erased.
     await setCustomerStatuses(tenant, [c.customer_id], 'inactive');
     await trashCustomer(tenant, c.customer_id);
@@ -56,7 +66,7 @@ describe('items in the table', () => {
     const items = await allItems();
     const entities = new Set(items.map((i) => i.entity));
     expect([...entities].sort()).toEqual([
-      'api_key', 'customer', 'email_guard', 'gap_count', 'gap_ids', 'location', 'number_guard', 'purge_due', 'tally', 'tenant_counters', 'term',
+      'api_key', 'contact', 'contact_roster', 'contact_term', 'customer', 'email_guard', 'gap_ids', 'gap_range', 'location', 'note', 'note_count', 'number_guard', 'purge_due', 'tally', 'tenant_counters', 'term',
     ]);
     const unmarked = items.filter((i) => typeof i.entity !== 'string' || i.entity_version !== 1);
     expect(unmarked).toEqual([]);

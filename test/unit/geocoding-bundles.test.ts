@@ -17,9 +17,9 @@ describe('what the generated tables cost each HTTP function', () => {
     expect(inputs.includes(zipReader)).toBe(writesLocations);
     // The tables are data files, never bundled: the reader is, and CDK ships the file beside it.
     expect(dataFilesFor(repoRoot, inputs).includes(zipTable)).toBe(writesLocations);
-    // Only the customer functions that parse phone numbers (bodies, search) read the calling-code table;
-    // the others key and show customers without their schemas (lib/model/customer-schemas.ts).
-    expect(inputs.includes(phoneReader)).toBe(['createCustomer', 'updateCustomer', 'listCustomers'].includes(operationId));
+    // Only the functions that parse phone numbers (customer and contact bodies, search) read the calling-code table;
+    // the others key and show customers and contacts without their schemas (lib/model/customer-schemas.ts, contact-schemas.ts).
+    expect(inputs.includes(phoneReader)).toBe(['createCustomer', 'updateCustomer', 'listCustomers', 'createContact', 'updateContact'].includes(operationId));
     // Every function that answers location objects can fill in an old record's coordinate.
     if (/Location|getCustomer/.test(operationId) && operationId !== 'deleteLocation') {
       expect(inputs).toContain(stateReader);

@@ -18,17 +18,19 @@ export const tenantKeys = {
   tallyPartition: (tenantId: string) => `T#${tenantId}#TALLY`,
 };
 
-export const gapCountPrefix = 'N#';
+export const gapRangePrefix = 'G#';
 
 export const gapKeys = {
   /**
-   * The customer id space's gaps, by bucket of `gapBucketSize` ids: per bucket
-   * one count item (`N#…`: how many ids are trashed, how many erased) and one
-   * ids item (`I#…`: which). Only buckets with a gap have items; all share one
-   * partition, so a list reads every count with one Query of `N#` items.
+   * The customer id space's gaps, by bucket of `gapBucketSize` ids: per 100
+   * buckets one range item (`G#…`: two lists of 100 counts, trashed and
+   * erased), and per bucket with a gap one ids item (`I#…`: which ids). All
+   * share one partition, so a list reads every count with one Query of `G#`
+   * items: one item per 100,000 ids.
    */
   partition: (tenantId: string) => `T#${tenantId}#GAPS`,
-  count: (tenantId: string, bucket: number) => ({ pk: gapKeys.partition(tenantId), sk: `${gapCountPrefix}${String(bucket).padStart(7, '0')}` }),
+  range: (tenantId: string, range: number) => ({ pk: gapKeys.partition(tenantId), sk: `${gapRangePrefix}${String(range).padStart(5, '0')}` }),
+  rangeOfSortKey: (sk: string) => Number(sk.slice(2)),
   ids: (tenantId: string, bucket: number) => ({ pk: gapKeys.partition(tenantId), sk: `I#${String(bucket).padStart(7, '0')}` }),
   bucketOfSortKey: (sk: string) => Number(sk.slice(2)),
 };
