@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import '../zod-locale.js';
 import { isUnicodeText, sentBackInstant } from '../text-rules.js';
 import { requiredText } from './address.js';
-import { contactEntity, contactLimits as L, contactRoles } from './contact.js';
-import { attachSchemas, buildOnce } from './entity.js';
+import { contactLimits as L, contactRoles } from './contact-limits.js';
+import { attachSchemas } from './entity.js';
 import { emailAddress, phoneNumber } from './reach.js';
 import { recordIdValue } from './record-ids.js';
 
@@ -39,11 +39,3 @@ export const contactSchemas = {
 export type ContactSchemas = typeof contactSchemas;
 
 attachSchemas('contact', contactSchemas);
-
-/** A contact is somebody: a first or a last name (an update's merged contact is checked in lib/contacts). */
-const named = z.superRefine((body: { first_name?: string | null; last_name?: string | null }, ctx) => {
-  if (!body.first_name && !body.last_name) ctx.addIssue({ code: 'custom', path: ['first_name'], message: 'first_name or last_name is required' });
-});
-
-/** POST body: the entity's create body and the rule that a contact has a name. */
-export const createContactBody = buildOnce(() => contactEntity.createBody.check(named));

@@ -11,20 +11,7 @@ import type { ContactSchemas } from './contact-schemas.js';
  * of the customer with include=contacts reads it in the same Query.
  */
 
-export const contactRoles = ['billing', 'site', 'decision_maker', 'other'] as const;
-export type ContactRole = (typeof contactRoles)[number];
-
-export const contactLimits = {
-  name: 100,
-  title: 100,
-  email: 254,
-  e164: 16,
-  phoneInput: 40,
-  notes: 2000,
-  instant: 20,
-  /** Per customer: a GET with include=contacts embeds them all, in one bounded Query. */
-  perCustomer: 50,
-} as const;
+export { contactLimits, contactRoles, type ContactRole } from './contact-limits.js';
 
 const sameValue = (sent: unknown, current: unknown) => sent === current;
 const sameTime = (sent: unknown, current: unknown) => sameInstant(sent, current as string | null);

@@ -7,7 +7,7 @@ import { pageLimits, pageQuery } from '../model/paging.js';
 import { maxRecordId, recordId } from '../model/record-ids.js';
 import { locationEntity } from '../model/location.js';
 import { contactEntity, contactLimits } from '../model/contact.js';
-import { createContactBody } from '../model/contact-schemas.js';
+import { createContactBody } from '../model/contact-create-body.js';
 import { noteEntity } from '../model/note.js';
 
 /**

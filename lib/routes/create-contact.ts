@@ -1,6 +1,6 @@
 import { customerContactsPathParams } from '../contacts/path-params.js';
 import { contactEntity } from '../model/contact.js';
-import { createContactBody } from '../model/contact-schemas.js';
+import { createContactBody } from '../model/contact-create-body.js';
 import { customerPath, type RouteDefinition } from './route-definition.js';
 
 /** Schemas behind getters: read when a request is validated (or the OpenAPI document is built), never at import. */

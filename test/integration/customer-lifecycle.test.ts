@@ -9,7 +9,7 @@ import { createCustomerBody } from '../../lib/customers/schema.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { createContact } from '../../lib/contacts/contacts.js';
 import { createLocation } from '../../lib/locations/locations.js';
-import { createContactBody } from '../../lib/model/contact-schemas.js';
+import { createContactBody } from '../../lib/model/contact-create-body.js';
 import { noteEntity } from '../../lib/model/note.js';
 import { createNote } from '../../lib/notes/notes.js';
 import { createLocationBody } from '../../lib/locations/schema.js';

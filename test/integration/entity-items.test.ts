@@ -7,7 +7,7 @@ import { createCustomerBody, updateCustomerBody } from '../../lib/customers/sche
 import { createContact, updateContact } from '../../lib/contacts/contacts.js';
 import { createLocation, deleteLocation, updateLocation } from '../../lib/locations/locations.js';
 import { contactEntity } from '../../lib/model/contact.js';
-import { createContactBody } from '../../lib/model/contact-schemas.js';
+import { createContactBody } from '../../lib/model/contact-create-body.js';
 import { noteEntity } from '../../lib/model/note.js';
 import { createNote, updateNote } from '../../lib/notes/notes.js';
 import { createLocationBody, updateLocationBody } from '../../lib/locations/schema.js';

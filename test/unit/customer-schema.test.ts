@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCustomerQuery } from '../../lib/customers/get-query.js';
+import { embedsOf, getCustomerQuery } from '../../lib/customers/get-query.js';
 import { customerPathParams } from '../../lib/customers/path-params.js';
 import { createCustomerBody, updateCustomerBody } from '../../lib/customers/schema.js';
 import { listCustomersQuery } from '../../lib/customers/list-query.js';
@@ -267,12 +267,17 @@ describe('listCustomersQuery', () => {
 });
 
 describe('getCustomerQuery and customerPathParams', () => {
-  it('allows include=locations and nothing else', () => {
+  it('allows include=locations, contacts or both, and nothing else', () => {
     expect(getCustomerQuery.parse({})).toEqual({});
-    expect(getCustomerQuery.parse({ include: 'locations' })).toEqual({ include: 'locations' });
-    expect(getCustomerQuery.safeParse({ include: 'orders' }).error!.issues).toMatchObject([
-      { path: ['include'], message: 'must be "locations"' },
-    ]);
+    for (const include of ['locations', 'contacts', 'locations,contacts', 'contacts,locations']) expect(getCustomerQuery.parse({ include })).toEqual({ include });
+    expect(embedsOf('contacts,locations')).toEqual({ locations: true, contacts: true });
+    expect(embedsOf('contacts')).toEqual({ locations: false, contacts: true });
+    expect(embedsOf(undefined)).toEqual({ locations: false, contacts: false });
+    for (const include of ['orders', 'notes', 'locations,notes', 'locations,locations', 'locations, contacts']) {
+      expect(getCustomerQuery.safeParse({ include }).error!.issues, include).toMatchObject([
+        { path: ['include'], message: 'must be "locations", "contacts" or "locations,contacts"' },
+      ]);
+    }
     expect(getCustomerQuery.safeParse({ expand: 'locations' }).success).toBe(false);
   });
 
