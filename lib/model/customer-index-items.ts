@@ -35,6 +35,16 @@ export interface Term {
   value: string;
 }
 
+/** Where every search term lives, a customer's or a contact's: by tenant, namespace and the term's first character. */
+const termPartition = ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }] as const;
+/** What a term item holds: its facts are all in its keys. */
+const termFields = {
+  tenant_id: field.keyOnly<string>(),
+  ns: field.keyOnly<TermNamespace>(),
+  value: field.keyOnly<string>(),
+  customer_id: field.keyOnly<number>(),
+};
+
 /**
  * A search term: one small item per (term, customer), its facts in its keys.
  * Partitioned by tenant, namespace and the term's first character, so a
@@ -43,15 +53,10 @@ export interface Term {
 export const searchTermEntity = defineEntity({
   name: 'term',
   version: 1,
-  fields: {
-    tenant_id: field.keyOnly<string>(),
-    ns: field.keyOnly<TermNamespace>(),
-    value: field.keyOnly<string>(),
-    customer_id: field.keyOnly<number>(),
-  },
+  fields: termFields,
   keys: {
     primary: {
-      pk: ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }],
+      pk: termPartition,
       sk: [{ field: 'value' }, { field: 'customer_id', sortsAsNumber: true }],
     },
   },
@@ -68,16 +73,10 @@ export const searchTermEntity = defineEntity({
 export const contactTermEntity = defineEntity({
   name: 'contact_term',
   version: 1,
-  fields: {
-    tenant_id: field.keyOnly<string>(),
-    ns: field.keyOnly<TermNamespace>(),
-    value: field.keyOnly<string>(),
-    customer_id: field.keyOnly<number>(),
-    contact_id: field.keyOnly<number>(),
-  },
+  fields: { ...termFields, contact_id: field.keyOnly<number>() },
   keys: {
     primary: {
-      pk: ['T', { field: 'tenant_id' }, 'TERM', { field: 'ns' }, { field: 'value', as: (v: string) => [...v][0] ?? '' }],
+      pk: termPartition,
       sk: [{ field: 'value' }, { field: 'customer_id', sortsAsNumber: true }, 'CT', { field: 'contact_id', sortsAsNumber: true }],
     },
   },

@@ -61,6 +61,11 @@ function rosterUpdate(r: ContactRoster, delta: -1 | 0 | 1, newPrimary: number | 
       values[':zero'] = 0;
     }
   }
+  if (delta < 0 && after === 0) {
+    // The last contact goes, and the primary pointer with it: only if no contact was added meanwhile.
+    conditions.push('contact_count = :seen');
+    values[':seen'] = r.count;
+  }
   if (reliesOnPrimary) {
     if (r.primaryId === undefined) conditions.push('attribute_not_exists(primary_contact_id)');
     else {

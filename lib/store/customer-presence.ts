@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from './batch-get.js';
 import { store } from './client.js';
 import { customerKeys } from './keys/customer-keys.js';
 import type { transactWrite } from './transactions.js';
@@ -24,15 +25,16 @@ export const customerPresence = {
    * customer, or trashed; an empty object: live, and the item not written yet.
    */
   async liveWith(tenantId: string, customerId: number, key: { pk: string; sk: string }, consistent = false): Promise<Record<string, unknown> | undefined> {
-    const { doc, tableName } = store();
     const customerKey = customerKeys.customer(tenantId, customerId);
-    const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [customerKey, key], ConsistentRead: consistent } } }));
-    // Two small keys come back unprocessed only under throttling: a transient error (503 by the caller's retry policy).
-    if (out.UnprocessedKeys?.[tableName]?.Keys?.length) throw new Error('BatchGetItem left keys unprocessed');
-    const items = out.Responses?.[tableName] ?? [];
-    const customer = items.find((i) => i.sk === customerKey.sk);
+    let customer: Record<string, unknown> | undefined;
+    let other: Record<string, unknown> = {};
+    // Keys left unprocessed (throttling) are retried, then a 503: never a 500.
+    await batchGetItems([customerKey, key], (item) => {
+      if (item.sk === customerKey.sk) customer = item;
+      else other = item;
+    }, { ConsistentRead: consistent });
     if (!customer || customer.deleted_at) return undefined;
-    return items.find((i) => i.sk === key.sk) ?? {};
+    return other;
   },
   /**
    * The same, as a condition inside a write transaction: a record is never

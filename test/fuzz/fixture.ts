@@ -12,11 +12,11 @@ export async function createFuzzRecords(baseUrl: string, key: string): Promise<F
       headers: { 'x-api-key': key, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = (await res.json()) as { data?: { customer_id?: number; location_id?: number } };
+    const json = (await res.json()) as { data?: { customer_id?: number; location_id?: number; contact_id?: number; note_id?: number } };
     if (res.status !== 201) throw new Error(`fixture: POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json.data!;
   };
-  const ids: FuzzIds = { customerIds: [], locationIds: [] };
+  const ids: FuzzIds = { customerIds: [], locationIds: [], contactIds: [], noteIds: [] };
   for (let i = 1; i <= 3; i++) {
     const { customer_id } = await post('/api/v1/customers', {
       customer_name: `Fixture Customer ${i}`,
@@ -34,6 +34,10 @@ export async function createFuzzRecords(baseUrl: string, key: string): Promise<F
         address_zip: '78701',
       });
       ids.locationIds.push(location_id!);
+      const { contact_id } = await post(`/api/v1/customers/${customer_id}/contacts`, { first_name: `Person ${j}`, email: `person-${i}-${j}@fuzz.example` });
+      ids.contactIds.push(contact_id!);
+      const { note_id } = await post(`/api/v1/customers/${customer_id}/notes`, { body: `Note ${j}`, pinned: j === 1 });
+      ids.noteIds.push(note_id!);
     }
   }
   return ids;

@@ -33,6 +33,8 @@ export interface FuzzKeys {
 export interface FuzzIds {
   customerIds: number[];
   locationIds: number[];
+  contactIds: number[];
+  noteIds: number[];
 }
 
 const validCustomer = (n: number) => ({
@@ -66,9 +68,24 @@ const validLocation = {
   longitude: -96.8,
 };
 
+const validContact = (n: number) => ({
+  first_name: 'Jane',
+  last_name: `Doe ${n}`,
+  title: 'Operations Manager',
+  email: `jane${n}@fuzz.example`,
+  phone: '+15552223333',
+  mobile: '(555) 444-5555',
+  role: 'billing',
+  is_primary: n % 2 === 0,
+  notes: 'Prefers mornings',
+});
+const validNote = (n: number) => ({ body: `Gate code ${n}`, pinned: n % 2 === 0 });
+
 /** A valid body for the route, for mutations to start from (so that some requests pass validation). */
 function templateOf(route: RouteDefinition, n: number): Record<string, unknown> {
   if (/activate$/.test(route.path)) return { ids: [1, 2, (n % 50) + 1] };
+  if (route.path.includes('/contacts')) return validContact(n);
+  if (route.path.includes('/notes')) return validNote(n);
   const customerBody = route.operationId.toLowerCase().includes('customer');
   return customerBody ? validCustomer(n) : { ...validLocation };
 }
@@ -210,7 +227,7 @@ function queryArb(route: RouteDefinition): fc.Arbitrary<string[]> {
     { weight: 1, arbitrary: hostileKey },
   );
   const values = fc.oneof(
-    fc.constantFrom('1', '0', '2', '100', '101', '-1', '1.5', '1e2', '', 'locations', 'acme', 'acme corp', '6543', '2026-01-15T00:00:00Z', '2026-01-15'),
+    fc.constantFrom('1', '0', '2', '100', '101', '-1', '1.5', '1e2', '', 'locations', 'contacts', 'locations,contacts', 'acme', 'acme corp', '6543', '2026-01-15T00:00:00Z', '2026-01-15'),
     hostileString,
     hostileNumber.map((n) => n.text),
   );
@@ -225,13 +242,15 @@ function pathArb(route: RouteDefinition, ids: FuzzIds): fc.Arbitrary<string> {
     .record({
       customerId: idArb(ids.customerIds),
       locationId: idArb(ids.locationIds),
+      contactId: idArb(ids.contactIds),
+      noteId: idArb(ids.noteIds),
       seed: route.seedForm ? fc.boolean() : fc.constant(false),
       query: queryArb(route),
       trailingSlash: fc.boolean(),
     })
-    .map(({ customerId, locationId, seed, query, trailingSlash }) => {
+    .map(({ customerId, locationId, contactId, noteId, seed, query, trailingSlash }) => {
       const template = seed ? route.seedForm! : route.path;
-      const filled = template.replace('{customerId}', customerId).replace('{locationId}', locationId);
+      const filled = template.replace('{customerId}', customerId).replace('{locationId}', locationId).replace('{contactId}', contactId).replace('{noteId}', noteId);
       const [pathPart, seedQuery] = filled.split('?') as [string, string | undefined];
       const params = [...(seedQuery ? seedQuery.split('&') : []), ...query];
       return `${pathPart}${trailingSlash && !seed ? '/' : ''}${params.length ? `?${params.join('&')}` : ''}`;
@@ -252,7 +271,10 @@ function withBody(req: Omit<FuzzRequest, 'body' | 'bodyHex'>, body: { body?: str
  * 500s of issue 7 lived (a long non-ASCII name, a 1e-131 latitude).
  */
 function deepRequestArb(route: RouteDefinition, keys: FuzzKeys, ids: FuzzIds): fc.Arbitrary<FuzzRequest> {
-  const stringFields = ['customer_name', 'customer_email', 'customer_phone', 'tax_exemption_reason', 'location_name', 'address_street', 'address_city', 'address_state', 'address_zip'];
+  const stringFields = [
+    'customer_name', 'customer_email', 'customer_phone', 'tax_exemption_reason', 'location_name', 'address_street', 'address_city', 'address_state', 'address_zip',
+    'first_name', 'last_name', 'title', 'email', 'phone', 'mobile', 'role', 'notes', 'body',
+  ];
   const numberFields = ['default_sla_hours', 'latitude', 'longitude'];
   const fields = Object.keys(templateOf(route, 0));
   const queryNames = shapeKeys(route.request.query);
@@ -261,6 +283,8 @@ function deepRequestArb(route: RouteDefinition, keys: FuzzKeys, ids: FuzzIds): f
       n: fc.nat(1_000_000),
       customerId: fc.constantFrom(...ids.customerIds),
       locationId: fc.constantFrom(...ids.locationIds),
+      contactId: fc.constantFrom(...ids.contactIds),
+      noteId: fc.constantFrom(...ids.noteIds),
       seed: route.seedForm ? fc.boolean() : fc.constant(false),
       field: fc.constantFrom(...fields),
       text: hostileString,
@@ -269,9 +293,13 @@ function deepRequestArb(route: RouteDefinition, keys: FuzzKeys, ids: FuzzIds): f
         ? fc.array(fc.tuple(fc.constantFrom(...queryNames), fc.oneof(hostileString, hostileNumber.map((x) => x.text))), { maxLength: 2 })
         : fc.constant<[string, string][]>([]),
     })
-    .map(({ n, customerId, locationId, seed, field, text, number, query }) => {
+    .map(({ n, customerId, locationId, contactId, noteId, seed, field, text, number, query }) => {
       const template = seed ? route.seedForm! : route.path;
-      const filled = template.replace('{customerId}', String(customerId)).replace('{locationId}', String(locationId));
+      const filled = template
+        .replace('{customerId}', String(customerId))
+        .replace('{locationId}', String(locationId))
+        .replace('{contactId}', String(contactId))
+        .replace('{noteId}', String(noteId));
       const params = query.map(([k, v]) => `${k}=${encode(v)}`);
       const path = `${filled}${params.length ? `${filled.includes('?') ? '&' : '?'}${params.join('&')}` : ''}`;
       const headers = { 'x-api-key': keys.readWrite, 'content-type': 'application/json' };
