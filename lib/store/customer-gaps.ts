@@ -55,32 +55,40 @@ const deltas: Record<GapChange, { trashed: number; erased: number; add?: 'trashe
 };
 
 const zeros = () => Array.from({ length: gapRangeSize }, () => 0);
-/** Ranges known to exist (a range item is never deleted): a warm function creates each at most once. */
-const knownRanges = new Set<string>();
+/** Ranges known to exist (a range item is never deleted), or being created: a warm function creates each at most once. */
+const knownRanges = new Map<string, Promise<void>>();
 
 /**
  * Creates the range item of `bucket` with zero counts if it does not exist
  * yet: list elements can be added to only once the list holds them. One
- * conditional Put per range the first time a warm function touches it.
+ * conditional Put per range the first time a warm function touches it;
+ * concurrent first touches share it.
  */
-async function ensureRange(tenantId: string, bucket: number): Promise<void> {
+function ensureRange(tenantId: string, bucket: number): Promise<void> {
   const range = rangeOf(bucket);
   const { doc, tableName } = store();
   const known = `${tableName}#${tenantId}#${range}`;
-  if (knownRanges.has(known)) return;
-  const markers = { entity: 'gap_range', entity_version: 1 };
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...gapKeys.range(tenantId, range), ...markers, trashed: zeros(), erased: zeros() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  let created = knownRanges.get(known);
+  if (!created) {
+    created = doc
+      .send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...gapKeys.range(tenantId, range), entity: 'gap_range', entity_version: 1, trashed: zeros(), erased: zeros() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          if (err instanceof ConditionalCheckFailedException) return;
+          knownRanges.delete(known);
+          throw err;
+        },
+      );
+    knownRanges.set(known, created);
   }
-  knownRanges.add(known);
+  return created;
 }
 
 /** The range item's update: `bucket`'s two counts moved by the deltas. */
