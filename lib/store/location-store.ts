@@ -7,6 +7,7 @@ import { itemOf, recordOf } from './entity-items.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { locationKeys } from './keys/location-keys.js';
 import { queryPages } from './query-pages.js';
+import { setClause } from './set-clause.js';
 import { addToTenantCounter } from './tenant-counters.js';
 import { tallyChange } from './tenant-tallies.js';
 import { transactWrite } from './transactions.js';
@@ -28,18 +29,6 @@ export type LocationChanges = Partial<Omit<LocationRecord, 'tenant_id' | 'custom
 
 const locationItem = (l: LocationRecord) => itemOf(locationEntity, l);
 const stripKeys = (item: Record<string, unknown>) => recordOf<LocationRecord>(item);
-
-/** SET a = :a, b = :b … for a plain object of attribute values. */
-function setClause(values: Record<string, unknown>, prefix: string) {
-  const names: Record<string, string> = {};
-  const vals: Record<string, unknown> = {};
-  const parts = Object.entries(values).map(([k, v], i) => {
-    names[`#${prefix}${i}`] = k;
-    vals[`:${prefix}${i}`] = v;
-    return `#${prefix}${i} = :${prefix}${i}`;
-  });
-  return { parts, names, vals };
-}
 
 /**
  * The customer side of every location write, in the same transaction:

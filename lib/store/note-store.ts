@@ -7,6 +7,7 @@ import { customerPresence } from './customer-presence.js';
 import { itemOf, keyOf, markerSetClause, recordOf } from './entity-items.js';
 import { noteKeys } from './keys/note-keys.js';
 import { queryPages } from './query-pages.js';
+import { setClause } from './set-clause.js';
 import { addToTenantCounter } from './tenant-counters.js';
 import { tableDefinition } from './table.js';
 import { transactWrite } from './transactions.js';
@@ -99,13 +100,7 @@ export const noteWrites = {
   async update(before: NoteRecord, changes: NoteChanges): Promise<NoteRecord | 'gone'> {
     const values: Record<string, unknown> = { ...changes };
     if (changes.pinned !== undefined) Object.assign(values, keyOf(noteEntity, 'gsi1', { ...before, ...changes }));
-    const names: Record<string, string> = {};
-    const vals: Record<string, unknown> = {};
-    const parts = Object.entries(values).map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      vals[`:v${i}`] = v;
-      return `#f${i} = :v${i}`;
-    });
+    const { parts, names, vals } = setClause(values, 'f');
     try {
       const out = await store().doc.send(
         new UpdateCommand({
