@@ -21,6 +21,9 @@ import { deleteNoteRoute } from './routes/delete-note.js';
 import { getNoteRoute } from './routes/get-note.js';
 import { listNotesRoute } from './routes/list-notes.js';
 import { updateNoteRoute } from './routes/update-note.js';
+import { addCustomerTagRoute } from './routes/add-customer-tag.js';
+import { removeCustomerTagRoute } from './routes/remove-customer-tag.js';
+import { listTagsRoute } from './routes/list-tags.js';
 import type { HttpMethod, RouteDefinition } from './routes/route-definition.js';
 
 export type { HttpMethod, RouteDefinition } from './routes/route-definition.js';
@@ -57,6 +60,9 @@ export const routes = {
   getNote: getNoteRoute,
   updateNote: updateNoteRoute,
   deleteNote: deleteNoteRoute,
+  addCustomerTag: addCustomerTagRoute,
+  removeCustomerTag: removeCustomerTagRoute,
+  listTags: listTagsRoute,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

@@ -289,6 +289,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a tag to a customer
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        put: operations["addCustomerTag"];
+        post?: never;
+        /**
+         * Remove a tag from a customer
+         * @description Requires an API key with the `customers:write` scope.
+         */
+        delete: operations["removeCustomerTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's tags with their customer counts
+         * @description Requires an API key with the `customers:read` scope.
+         */
+        get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -367,6 +411,7 @@ export interface components {
             custom_fields: {
                 [key: string]: string;
             };
+            tags: string[];
             deleted_at: string | null;
         };
         Pagination: {
@@ -499,6 +544,7 @@ export interface components {
             custom_fields: {
                 [key: string]: string;
             };
+            tags: string[];
             deleted_at: string | null;
             /** @description With include=locations: the primary location first, then by location_id, at most 100. When 100 come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them. */
             locations?: components["schemas"]["Location"][];
@@ -881,6 +927,62 @@ export interface components {
              */
             request_id: string;
         };
+        AddCustomerTagResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["CustomerTags"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        CustomerTags: {
+            /**
+             * Format: int64
+             * @description Unique customer identifier
+             */
+            customer_id: number;
+            tags: string[];
+        };
+        RemoveCustomerTagResponse: {
+            /**
+             * @description Always true: the write happened
+             * @constant
+             */
+            success: true;
+            /** @description What happened, for people */
+            message: string;
+            /** @description The record(s) */
+            data: components["schemas"]["CustomerTags"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        ListTagsResponse: {
+            /** @description The record(s) */
+            data: components["schemas"]["TagCount"][];
+            /** @description Where this page sits in the whole result */
+            pagination: components["schemas"]["Pagination"];
+            /**
+             * @description Id of this request: also in the X-Request-Id header and in every log line of the request
+             * @example a1b2c3d4e5f6
+             */
+            request_id: string;
+        };
+        TagCount: {
+            tag: string;
+            /** Format: int64 */
+            customer_count: number;
+        };
     };
     responses: {
         /** @description `validation_failed`: missing or invalid fields or query parameters, unknown fields, malformed JSON */
@@ -1238,6 +1340,7 @@ export interface operations {
                 has_locations?: "0" | "1";
                 status?: "active" | "inactive";
                 customer_number?: string;
+                tag?: string;
                 include_deleted?: "0" | "1" | "true" | "false";
                 /** @description Page number (default: 1) */
                 page?: number;
@@ -1371,6 +1474,7 @@ export interface operations {
                     custom_fields?: {
                         [key: string]: string;
                     };
+                    tags?: string[];
                 };
             };
         };
@@ -1520,6 +1624,7 @@ export interface operations {
                     custom_fields?: {
                         [key: string]: string;
                     };
+                    tags?: string[];
                     /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
                     deleted_at?: string | null;
                 };
@@ -2356,6 +2461,106 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addCustomerTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Add a tag to a customer */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddCustomerTagResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeCustomerTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer_id */
+                customerId: number;
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remove a tag from a customer */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveCustomerTagResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: {
+                /** @description Page number (default: 1) */
+                page?: number;
+                /** @description Results per page (default: 50, max: 100) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List the tenant's tags with their customer counts */
+            200: {
+                headers: {
+                    /** @description Id of this request (the request_id of the body); a sane X-Request-Id sent by the caller is kept */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTagsResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -6,8 +6,9 @@ import { isUnicodeText, maxInstantLength } from '../text-rules.js';
 import { maxSearchWords, searchWords } from './search-terms.js';
 import { customerLimits, customerStatuses } from '../model/customer.js';
 import { queryFlag } from './get-query.js';
+import { sentTag } from '../model/tag-schema.js';
 
-/** The query of GET /customers: search, created range, has_locations, status, customer_number, include_deleted and paging. */
+/** The query of GET /customers: search, created range, has_locations, status, customer_number, tag, include_deleted and paging. */
 
 /** Date.parse rolls 2026-02-30 over to March 2; only a real calendar day survives the round trip. */
 const isCalendarDay = (ymd: string) => {
@@ -41,6 +42,8 @@ export const listCustomersQuery = z.strictObject({
   status: z.optional(z.enum(customerStatuses, `must be one of ${customerStatuses.join(', ')}`)),
   /** Exact match, case-insensitive. */
   customer_number: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(customerLimits.customerNumber, `must be at most ${customerLimits.customerNumber} characters`))),
+  /** Customers carrying this tag (folded as tags are: " VIP " is "vip"). */
+  tag: z.optional(sentTag()),
   include_deleted: z.optional(queryFlag),
   ...pageQuery,
 });

@@ -81,3 +81,22 @@ export const contactTermEntity = defineEntity({
     },
   },
 });
+
+/**
+ * A customer carries a tag: one item per (tag, customer) in the tag's own
+ * partition, in id order, so `GET /customers?tag=` reads only its page's
+ * members whatever the tag's size. Written in the transactions that add the
+ * tag to the customer's set, and deleted with it, by the trash too (a
+ * restore writes it again), so members are exactly the listed customers
+ * carrying the tag.
+ */
+export const tagMemberEntity = defineEntity({
+  name: 'tag_member',
+  version: 1,
+  fields: {
+    tenant_id: field.keyOnly<string>(),
+    tag: field.keyOnly<string>(),
+    customer_id: field.keyOnly<number>(),
+  },
+  keys: { primary: { pk: ['T', { field: 'tenant_id' }, 'TAG', { field: 'tag' }], sk: [{ field: 'customer_id', sortsAsNumber: true }] } },
+});

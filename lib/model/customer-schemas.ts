@@ -7,6 +7,8 @@ import { customerLimits, customerStatuses, customerTypes, emailLabels, paymentTe
 import { customerLayout } from './customer-layout.js';
 import { emailAddress, phoneNumber } from './reach.js';
 import { recordIdValue } from './record-ids.js';
+import { tagLimits, tagSetOf } from './tags.js';
+import { sentTag } from './tag-schema.js';
 
 /**
  * The customer's zod schemas, field by field: what a request may carry
@@ -120,6 +122,18 @@ const customFields = () =>
       z.string('must be a string').check(z.maxLength(L.customFieldValue, `must be at most ${L.customFieldValue} characters`), z.refine(isUnicodeText, 'must be valid Unicode text')),
     )
     .check(z.refine((map) => Object.keys(map).length <= L.customFields, `must have at most ${L.customFields} keys`));
+/**
+ * Tags as sent: each folded (./tags.ts) and checked, then duplicates folded
+ * and the list sorted; the limit counts distinct tags, so ["VIP", "vip"] is one.
+ */
+const tags = () =>
+  z
+    .pipe(
+      z.array(sentTag()).check(z.maxLength(tagLimits.sentList, `must have at most ${tagLimits.perCustomer} tags`)),
+      z.transform((list: string[]) => tagSetOf(list)),
+    )
+    .check(z.refine((list: string[]) => list.length <= tagLimits.perCustomer, `must have at most ${tagLimits.perCustomer} tags`));
+const tagsOut = () => z.array(z.string().check(z.maxLength(tagLimits.length * 2))).check(z.maxLength(tagLimits.perCustomer));
 const customFieldsOut = () => z.record(z.string().check(z.maxLength(L.customFieldKey)), z.string().check(z.maxLength(L.customFieldValue)));
 
 /** Per field: `input` (what a body may carry; for read-only fields, what a PUT may send back) and `output` (what the API object documents). */
@@ -151,6 +165,7 @@ export const customerSchemas = {
   phones: { input: extraPhones, output: extraPhonesOut },
   emails: { input: extraEmails, output: extraEmailsOut },
   custom_fields: { input: customFields, output: customFieldsOut },
+  tags: { input: tags, output: tagsOut },
   deleted_at: { input: () => z.nullable(sentBackInstant), output: () => z.nullable(storedInstant()) },
 };
 export type CustomerSchemas = typeof customerSchemas;

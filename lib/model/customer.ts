@@ -59,6 +59,8 @@ export const customerEntity = defineEntity({
     phones: field.writableWithDefault(input('phones'), output('phones'), []),
     emails: field.writableWithDefault(input('emails'), output('emails'), []),
     custom_fields: field.writableWithDefault(input('custom_fields'), output('custom_fields'), {}),
+    /** Labels (issue 10): folded (lib/model/tags.ts), each once, sorted; stored as a String Set, so one tag is added or removed atomically. */
+    tags: field.writableWithDefault(input('tags'), output('tags'), []),
     /** Set when the customer is moved to the trash; shown with include_deleted=1. */
     deleted_at: absentAsNull(field.readOnly(output('deleted_at'), input('deleted_at'), (sent, current) => sameInstant(sent, current as string | null))),
     // What the store keeps beside the API object:

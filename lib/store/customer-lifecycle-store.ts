@@ -6,7 +6,9 @@ import { batchWriteAll } from './batch-write.js';
 import { store } from './client.js';
 import { addTrashedInBulk, gapChange } from './customer-gaps.js';
 import { customerItem, customerTallyChanges, parseTermKey, termItem, termItemKey } from './customer-store.js';
-import { emailGuardKeys, numberGuardKeys } from './keys/customer-index-keys.js';
+import { emailGuardKeys, numberGuardKeys, tagMemberKeys } from './keys/customer-index-keys.js';
+import { tagMembershipChanges } from './customer-tags.js';
+import { addToTallies, tagTallyName } from './tenant-tallies.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { purgeDueKeys } from './keys/tenant-keys.js';
 import { queryPages } from './query-pages.js';
@@ -50,8 +52,8 @@ export const customerTrash = {
   /**
    * Moves a customer to the trash in one transaction: the customer (now with
    * deleted_at, and out of every list index), its search terms deleted, its
-   * id counted as trashed in its gap bucket, the tallies it counted in moved,
-   * and its purge-due entry. Its e-mail and number guards stay: both remain
+   * id counted as trashed in its gap bucket, the tallies it counted in moved
+   * (its tags' too: their member items are deleted), and its purge-due entry. Its e-mail and number guards stay: both remain
    * reserved. 'conflict': someone wrote it first; re-read and decide again.
    */
   async trash(before: CustomerRecord, after: CustomerRecord): Promise<'ok' | 'conflict'> {
@@ -64,6 +66,8 @@ export const customerTrash = {
         ...customerTallyChanges(before, after),
         { Put: { TableName: tableName, Item: purgeDueItem(after, after.purge_after!) } },
         ...before.terms.map((k) => ({ Delete: { TableName: tableName, Key: termItemKey(tenantId, parseTermKey(k), before.customer_id) } })),
+        // Its tags leave their members and counts (≤ 40 items; with ≤ 39 terms still under 100) and come back on restore.
+        ...tagMembershipChanges(tenantId, before.customer_id, before.tags, []),
       ]),
     );
   },
@@ -78,6 +82,7 @@ export const customerTrash = {
         ...customerTallyChanges(before, after),
         { Delete: { TableName: tableName, Key: purgeDueKeys.item(before.purge_after!, tenantId, before.customer_id) } },
         ...after.terms.map((k) => ({ Put: { TableName: tableName, Item: termItem(tenantId, parseTermKey(k), after.customer_id) } })),
+        ...tagMembershipChanges(tenantId, after.customer_id, [], after.tags),
       ]),
     );
   },
@@ -93,7 +98,7 @@ export const customerBulkTrash = {
    */
   async trashLoaded(pairs: { before: CustomerRecord; after: CustomerRecord }[]): Promise<void> {
     for (const { before, after } of pairs) {
-      // Like bulkLoad: customers that count in no tally (active, without locations), of one tenant.
+      // Like bulkLoad: customers in neither the located nor the inactive tally (active, without locations), of one tenant.
       if (customerTallyChanges(before, after).length > 0 || before.tenant_id !== pairs[0]!.before.tenant_id) {
         throw new Error(`trashLoaded: customer ${before.customer_id} must be active, without locations, and of the first pair's tenant`);
       }
@@ -102,9 +107,13 @@ export const customerBulkTrash = {
       { PutRequest: { Item: customerItem(after) } },
       { PutRequest: { Item: purgeDueItem(after, after.purge_after!) } },
       ...before.terms.map((k) => ({ DeleteRequest: { Key: termItemKey(before.tenant_id, parseTermKey(k), before.customer_id) } })),
+      ...before.tags.map((tag) => ({ DeleteRequest: { Key: tagMemberKeys.member(before.tenant_id, tag, before.customer_id) } })),
     ]);
     await batchWriteAll(requests);
-    await addTrashedInBulk(pairs[0]?.before.tenant_id ?? '', pairs.map((p) => p.before.customer_id));
+    const tenantId = pairs[0]?.before.tenant_id ?? '';
+    await addTrashedInBulk(tenantId, pairs.map((p) => p.before.customer_id));
+    const tagChanges = pairs.flatMap(({ before }) => before.tags.map((tag) => ({ name: tagTallyName(tag), subjectId: before.customer_id, delta: -1 })));
+    if (tagChanges.length > 0) await addToTallies(tenantId, tagChanges);
   },
 };
 

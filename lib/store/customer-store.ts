@@ -9,7 +9,7 @@ import { ServiceUnavailableError } from '../errors.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { store } from './client.js';
 import { isAbsentValue, withDefaults } from '../model/entity.js';
-import { contactTermEntity } from '../model/customer-index-items.js';
+import { contactTermEntity, tagMemberEntity } from '../model/customer-index-items.js';
 import { isItemOf, itemOf, markerSetClause, recordOf } from './entity-items.js';
 import { contactTermKeys, emailGuardKeys, numberGuardKeys, searchTermKeys } from './keys/customer-index-keys.js';
 import { customerKeys, customerListKeys } from './keys/customer-keys.js';
@@ -17,11 +17,13 @@ import { tenantKeys } from './keys/tenant-keys.js';
 import { tableDefinition } from './table.js';
 import { queryPages } from './query-pages.js';
 import { addToTenantCounter, addToTenantCounters, countersEntityName } from './tenant-counters.js';
-import { readTally, tallyChange } from './tenant-tallies.js';
+import { addToTallies, readTally, tagTallyName, tallyChange } from './tenant-tallies.js';
 import { gapChange } from './customer-gaps.js';
-import { transactWrite } from './transactions.js';
+import { maxTransactItems, transactWrite } from './transactions.js';
 import { batchGetItems } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
+import { tagSetItemValue, tagsOfItem } from './customer-tag-set.js';
+import { tagMembershipChanges } from './customer-tags.js';
 
 export type { CustomerRecord };
 
@@ -79,10 +81,19 @@ const emailGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'email_key' | 'cus
 const numberGuardItem = (c: Pick<CustomerRecord, 'tenant_id' | 'number_key' | 'customer_id'>) =>
   itemOf(numberGuardEntity, { tenant_id: c.tenant_id, number_key: c.number_key, customer_id: c.customer_id });
 
-/** A customer's item: fields at their defaults are left out (read back by stripKeys), the keys still computed from them. */
-export const customerItem = (c: CustomerRecord) => itemOf(customerEntity, c, (name, value) => isAbsentValue(customerEntity, name, value));
+/** A customer's item: fields at their defaults are left out (read back by stripKeys), the keys still computed from them; tags as a String Set. */
+export const customerItem = (c: CustomerRecord) => {
+  const item = itemOf(customerEntity, c, (name, value) => isAbsentValue(customerEntity, name, value));
+  const tags = tagSetItemValue(c.tags);
+  if (tags) item.tags = tags;
+  return item;
+};
 /** A stored customer as a record, with the fields it predates shown as their defaults. */
-export const stripKeys = (item: Record<string, unknown>) => withDefaults(customerEntity, recordOf<CustomerRecord>(item));
+export const stripKeys = (item: Record<string, unknown>) => {
+  const record = recordOf<CustomerRecord>(item);
+  const tags = tagsOfItem(record.tags);
+  return withDefaults(customerEntity, tags ? { ...record, tags } : record);
+};
 
 export { termItem, termItemKey, parseTermKey };
 
@@ -120,6 +131,8 @@ async function insert(c: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'du
     ...c.terms.map((k) => ({
       Put: { TableName: tableName, Item: termItem(c.tenant_id, parseTermKey(k), c.customer_id) },
     })),
+    // At most 20 tags, two items each: with the terms (≤ 39) still under 100.
+    ...tagMembershipChanges(c.tenant_id, c.customer_id, [], c.tags),
   );
   const result = await transactWrite(items);
   if (result.ok) return 'ok';
@@ -461,13 +474,22 @@ export const customerCreates = {
 /** Replacing a customer read at a version. */
 export const customerUpdates = {
   /**
-   * Replaces a customer read at `before.version`. Moves the e-mail guard and
-   * the search terms in the same transaction. 'conflict' means someone else
-   * wrote the customer first: re-read and try again.
+   * Replaces a customer read at `before.version`. Moves the e-mail guard, the
+   * search terms and the tag memberships and tallies in the same
+   * transaction. 'conflict' means someone else wrote the customer first:
+   * re-read and try again.
+   *
+   * A change of every name and phone (≤ 78 term items) with 40 tag changes
+   * (80 items) would exceed a transaction's 100 items. Such an update is two
+   * transactions: everything but the tags, then the tags alone, each
+   * conditioned on the version before it. A crash or a lost race between the
+   * two leaves a customer with its old tags, consistent and counted
+   * exactly; the caller's retry (it re-reads) applies the tags.
    */
   async replace(before: CustomerRecord, after: CustomerRecord): Promise<'ok' | 'duplicate_email' | 'duplicate_number' | 'conflict'> {
     const { tableName } = store();
     const tenantId = before.tenant_id;
+    const tagItems = tagMembershipChanges(tenantId, before.customer_id, before.tags, after.tags);
     const items: Parameters<typeof transactWrite>[0] = [
       {
         Put: {
@@ -521,6 +543,12 @@ export const customerUpdates = {
     for (const k of newTerms) {
       if (!oldTerms.has(k)) items.push({ Put: { TableName: tableName, Item: termItem(tenantId, parseTermKey(k), after.customer_id) } });
     }
+    if (items.length + tagItems.length > maxTransactItems) {
+      const untagged: CustomerRecord = { ...after, tags: before.tags };
+      const first = await customerUpdates.replace(before, untagged);
+      return first === 'ok' ? customerUpdates.replace(untagged, { ...after, version: untagged.version + 1 }) : first;
+    }
+    items.push(...tagItems);
     const result = await transactWrite(items);
     if (result.ok) return 'ok';
     if (result.failedConditions.includes(0)) return 'conflict';
@@ -544,9 +572,10 @@ export const customerBulk = {
   },
   /**
    * Writes exactly the items `insert` writes (customer, e-mail and number
-   * guards, search terms) with BatchWriteItem instead of one transaction per
-   * customer; live, active customers without locations only (the tallies
-   * stay untouched). A BatchWriteItem takes no conditions, so what the
+   * guards, search terms, tag members; the tag tallies by one UpdateItem per
+   * shard) with BatchWriteItem instead of one transaction per
+   * customer; live, active customers without locations only (the located and
+   * inactive tallies stay untouched). A BatchWriteItem takes no conditions, so what the
    * transaction's conditions would refuse is checked first: a record whose id
    * already holds a customer, an e-mail or number already guarded in the
    * tenant, or two records with one e-mail are refused before anything is written. For records whose ids come from
@@ -574,7 +603,13 @@ export const customerBulk = {
       emailGuardItem(c),
       ...(c.number_key ? [numberGuardItem(c)] : []),
       ...c.terms.map((k) => termItem(c.tenant_id, parseTermKey(k), c.customer_id)),
+      ...c.tags.map((tag) => itemOf(tagMemberEntity, { tenant_id: c.tenant_id, tag, customer_id: c.customer_id })),
     ]);
     await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
+    // Not atomic with the members above: like the rest of a bulk load, for a tenant nothing else writes meanwhile.
+    for (const tenantId of new Set(records.map((c) => c.tenant_id))) {
+      const changes = records.filter((c) => c.tenant_id === tenantId).flatMap((c) => c.tags.map((tag) => ({ name: tagTallyName(tag), subjectId: c.customer_id, delta: 1 })));
+      if (changes.length > 0) await addToTallies(tenantId, changes);
+    }
   },
 };

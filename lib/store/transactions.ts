@@ -6,6 +6,9 @@ import { store } from './client.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** DynamoDB's limit on the items of one transaction. */
+export const maxTransactItems = 100;
+
 /**
  * Runs a transaction, retrying under the retry policy when DynamoDB cancels
  * it only because another transaction held one of its items; one that keeps

@@ -1,4 +1,4 @@
-import { contactTermEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, type TermNamespace } from '../../model/customer-index-items.js';
+import { contactTermEntity, emailGuardEntity, numberGuardEntity, searchTermEntity, tagMemberEntity, type TermNamespace } from '../../model/customer-index-items.js';
 import { lastIdOf, partitionOf, primaryKeyOf } from '../entity-items.js';
 
 /** Keys of a customer's e-mail guard and search terms, derived from their declarations (lib/model/customer-index-items.ts). */
@@ -25,4 +25,11 @@ export const contactTermKeys = {
     primaryKeyOf(contactTermEntity, { tenant_id: tenantId, ns: namespace, value: term, customer_id: customerId, contact_id: contactId }),
   /** The customer id in a contact term's sort key: `{term}#{customer id}#CT#{contact id}`, and a term holds no '#'. */
   customerIdFromSortKey: (sk: string) => Number(sk.split('#').at(-3)),
+};
+
+export const tagMemberKeys = {
+  member: (tenantId: string, tag: string, customerId: number) => primaryKeyOf(tagMemberEntity, { tenant_id: tenantId, tag, customer_id: customerId }),
+  /** Every customer carrying the tag, in id order. */
+  partition: (tenantId: string, tag: string) => partitionOf(tagMemberEntity, 'primary', { tenant_id: tenantId, tag }),
+  idFromSortKey: (sk: string) => lastIdOf(tagMemberEntity, 'primary', 'sk', sk),
 };
