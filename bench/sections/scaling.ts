@@ -8,7 +8,7 @@ import { createApiKey } from '../../lib/api-keys/api-keys.js';
 import { store } from '../../lib/store/client.js';
 import { startLocalServer } from '../../lib/local/server.js';
 import { useBenchTable } from '../support/database.js';
-import { generateCustomer, knownWords } from '../support/customer-generator.js';
+import { generateCustomer, knownTags, knownWords } from '../support/customer-generator.js';
 import { keepAliveClient } from '../support/http-client.js';
 import { runSection } from '../support/section.js';
 import { checkBulkPathEquivalence, seedCustomers, trashCustomersInBulk } from '../support/seeding.js';
@@ -26,8 +26,11 @@ interface Probe {
   /** Expected matches at a size, from the generator (undefined: a list page, total = size). */
   expected: (counts: Counts, size: number) => number;
 }
-type Counts = Record<'selective' | 'common' | 'twoWords' | 'phoneDigits', number>;
+type Counts = Record<'selective' | 'common' | 'twoWords' | 'phoneDigits' | 'wideTag' | 'narrowTag', number>;
 
+const tagPerPage = 25;
+const byTag = (tag: string) => `/api/v1/customers?tag=${encodeURIComponent(tag)}&per_page=${tagPerPage}`;
+const tagProbe = { wide: `tag "${knownTags.wide}" (30%), page 1 of ${tagPerPage}`, narrow: `tag "${knownTags.narrow}" (30 customers), page 1 of ${tagPerPage}` };
 const search = (q: string) => `/api/v1/customers?search=${encodeURIComponent(q)}&per_page=${perPage}`;
 const probes: Probe[] = [
   { name: 'list, page 1', path: () => `/api/v1/customers?page=1&per_page=${perPage}`, expected: (_c, size) => size },
@@ -36,6 +39,10 @@ const probes: Probe[] = [
   { name: `search "${knownWords.common.toLowerCase()}" (common word, 10%)`, path: () => search(knownWords.common.toLowerCase()), expected: (c) => c.common },
   { name: `search "${knownWords.twoWords.join(' ').toLowerCase()}" (2 words)`, path: () => search(knownWords.twoWords.join(' ').toLowerCase()), expected: (c) => c.twoWords },
   { name: `search "${knownWords.phoneDigits}" (phone digits)`, path: () => search(knownWords.phoneDigits), expected: (c) => c.phoneDigits },
+  // Tags (issue 10): page 1 of each, 25 a page, so both pages are full and compare like with like.
+  { name: tagProbe.wide, path: () => byTag(knownTags.wide), expected: (c) => c.wideTag },
+  { name: tagProbe.narrow, path: () => byTag(knownTags.narrow), expected: (c) => c.narrowTag },
+  { name: 'GET /tags', path: () => '/api/v1/tags', expected: () => Object.keys(knownTags).length },
 ];
 
 interface Cell {
@@ -81,7 +88,7 @@ runSection('scaling', async ({ quick, log }) => {
     });
     const seconds = (performance.now() - started) / 1000;
     seeding.push(`${size.toLocaleString('en-US')} in ${seconds.toFixed(0)} s (${(size / seconds).toFixed(0)}/s)`);
-    const c: Counts = { selective: 0, common: 0, twoWords: 0, phoneDigits: 0 };
+    const c: Counts = { selective: 0, common: 0, twoWords: 0, phoneDigits: 0, wideTag: 0, narrowTag: 0 };
     for (let i = 1; i <= size; i++) {
       const m = generateCustomer(i).matches;
       for (const k of Object.keys(c) as (keyof Counts)[]) if (m[k]) c[k] += 1;
@@ -272,6 +279,33 @@ runSection('scaling', async ({ quick, log }) => {
     }),
     ratio(cell(lastSize, p.name).p50, cell(first, p.name).p50),
   ]);
+  // Issue 10: page 1 of a tag on 30% of the biggest tenant against page 1 of a tag on 30 of its customers.
+  const wide = cell(lastSize, tagProbe.wide);
+  const narrow = cell(lastSize, tagProbe.narrow);
+  const tagTarget = 1.2;
+  const tagP50Ratio = wide.p50 / narrow.p50;
+  const tagReadRatio = wide.read / narrow.read;
+  const tagPass = tagP50Ratio <= tagTarget && tagReadRatio <= tagTarget && wide.total === wide.expected && narrow.total === narrow.expected && wide.returned === tagPerPage && narrow.returned === tagPerPage;
+  const tagMarkdown = [
+    '',
+    '### Tags: page 1 of a big tag against a small one (issue 10)',
+    '',
+    `In the ${k(lastSize)} tenant, "${knownTags.wide}" is on ${wide.total.toLocaleString('en-US')} customers and "${knownTags.narrow}" on ${narrow.total}; page 1 (${tagPerPage} a page) of each,`,
+    `from the rounds above. Target (issue 10): the big tag's page at ≤ ${tagTarget}× the small one's p50 and read units.`,
+    '',
+    table(
+      ['request', 'p50', 'RCU', '`pagination.total`'],
+      [
+        [`"${knownTags.wide}", page 1`, ms(wide.p50), String(wide.read), wide.total.toLocaleString('en-US')],
+        [`"${knownTags.narrow}", page 1`, ms(narrow.p50), String(narrow.read), narrow.total.toLocaleString('en-US')],
+        ['ratio', `${tagP50Ratio.toFixed(2)}×`, `${tagReadRatio.toFixed(2)}×`, ''],
+      ],
+    ),
+    '',
+    `${tagPass ? 'Within the target' : '**Not within the target**'}: a tag's page reads the tag's member items up to the page's end (keys only), its`,
+    `tally (at most 8 shards) and one BatchGetItem of the page, so it costs the same at 30 and at ${wide.total.toLocaleString('en-US')} carriers. GET /tags reads the`,
+    'tag tallies only (see its row above: the same at every size).',
+  ].join('\n');
   const wrong = probes.flatMap((p) => sizes.filter((s) => cell(s, p.name).total !== cell(s, p.name).expected).map((s) => `${p.name} at ${k(s)}`));
   return [
     `One tenant per size — ${sizes.map((s) => s.toLocaleString('en-US')).join(', ')} customers (generated deterministically by bench/support/customer-generator.ts:`,
@@ -294,6 +328,7 @@ runSection('scaling', async ({ quick, log }) => {
     `\`createCustomer\` writes, via BatchWriteItem). Checked before seeding: for 30 customers, createCustomer and the bulk path`,
     `wrote the same ${checkedItems} items (tenant id and timestamps normalized). The bench table has no stream (DynamoDB Local`,
     'slows every write as stream records pile up; reads never touch it); otherwise it is `createTableInput` of lib/store/table.ts.',
+    tagMarkdown,
     trashMarkdown,
   ].join('\n');
 });

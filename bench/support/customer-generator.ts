@@ -53,6 +53,11 @@ export const knownWords = {
   phoneDigits: '512',
 };
 
+/** Tags (issue 10): one on 30% of customers, one on exactly 30, all among the first 900, so it holds 30 at every size. */
+export const knownTags = { wide: 'service plan', narrow: 'key account' } as const;
+const hasWideTag = (i: number) => i % 10 < 3;
+const hasNarrowTag = (i: number) => i <= 900 && i % 30 === 7;
+
 const isSelective = (i: number) => i <= 1000 && i % 50 === 25;
 const isHvac = (i: number) => i % 10 === 0;
 const isMaria = (i: number) => i % 50 === 1;
@@ -61,7 +66,7 @@ const hasArea512 = (i: number) => i % 20 === 5;
 export interface GeneratedCustomer {
   input: NewCustomerInput;
   /** Which known searches this customer must match (by construction, not by the search code). */
-  matches: { selective: boolean; common: boolean; twoWords: boolean; phoneDigits: boolean };
+  matches: { selective: boolean; common: boolean; twoWords: boolean; phoneDigits: boolean; wideTag: boolean; narrowTag: boolean };
 }
 
 export function generateCustomer(i: number): GeneratedCustomer {
@@ -99,12 +104,15 @@ export function generateCustomer(i: number): GeneratedCustomer {
       default_sla_hours: pick([4, 8, 24, 48, 72]),
       tax_exempt: taxExempt,
       tax_exemption_reason: taxExempt ? 'Non-profit organization' : null,
+      tags: [...(hasWideTag(i) ? [knownTags.wide] : []), ...(hasNarrowTag(i) ? [knownTags.narrow] : [])],
     },
     matches: {
       selective: matches(knownWords.selective),
       common: matches(knownWords.common),
       twoWords: knownWords.twoWords.every(matches),
       phoneDigits: matches(knownWords.phoneDigits),
+      wideTag: hasWideTag(i),
+      narrowTag: hasNarrowTag(i),
     },
   };
 }

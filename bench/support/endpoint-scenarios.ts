@@ -108,6 +108,20 @@ export const scenarios: Record<string, Scenario> = {
           ],
         },
       },
+      {
+        label: 'tag=service plan, page 1 of 10',
+        method: 'GET',
+        path: '/api/v1/customers?tag=service%20plan&per_page=10',
+        minimum: {
+          read: 0.5 + 0.5 + 10 * 0.5,
+          write: 0,
+          why: [
+            "Query of the tag's tally shards (the total): 0.5",
+            "Query of the tag's member keys up to the page's end, in parallel: 0.5",
+            'BatchGetItem of the 10 customers: 10 × 0.5',
+          ],
+        },
+      },
     ];
   },
 
@@ -126,20 +140,21 @@ export const scenarios: Record<string, Scenario> = {
   async createCustomer() {
     const input = generateCustomer(900_001).input;
     const terms = termCount(900_001);
+    const tags = input.tags?.length ?? 0;
     return [
       {
-        label: `typical (${terms} search terms)`,
+        label: `typical (${terms} search terms, ${tags} tag)`,
         method: 'POST',
         path: '/api/v1/customers',
         body: input,
         minimum: {
           read: 0.5,
-          write: 2 + 2 * (3 + terms) + 2 * 3,
+          write: 2 + 2 * (3 + terms + 2 * tags) + 2 * 3,
           why: [
             'GetItem e-mail guard (pre-check that keeps retried duplicates from burning ids; strictly optional): 0.5',
             'UpdateItem id counter, taking the id and its assigned number and marking it pending in one write: 1',
             'UpdateItem clearing the pending mark once the customer is written (what keeps totals exact through a crash): 1',
-            `TransactWriteItems customer + e-mail guard + number guard + ${terms} search-term items, ×2 for a transaction: 2 × ${3 + terms}`,
+            `TransactWriteItems customer + e-mail guard + number guard + ${terms} search-term items + per tag its member item and tally shard, ×2 for a transaction: 2 × ${3 + terms + 2 * tags}`,
             "the customer's 3 index entries (gsi1 located, gsi2 created, gsi3 status), ×2 in a transaction: 6",
           ],
         },
@@ -459,6 +474,51 @@ export const scenarios: Record<string, Scenario> = {
           write: 1 + 2,
           why: ['GetItem note + GetItem customer, strongly consistent, in parallel: 1 + 1', 'UpdateItem note: 1', 'its gsi1 entry moves from 0#… to 1#… (delete + put): 2'],
         },
+      },
+    ];
+  },
+
+  async addCustomerTag() {
+    return [
+      {
+        label: 'a new tag',
+        method: 'PUT',
+        path: '/api/v1/customers/3/tags/vip',
+        minimum: {
+          read: 1,
+          write: 2 * 3,
+          why: [
+            'GetItem customer, strongly consistent (does it have the tag, or 20?): 1',
+            'TransactWriteItems customer Update (ADD to its tag set; no index key changes) + member Put + tag tally shard Update, ×2: 6',
+          ],
+        },
+      },
+    ];
+  },
+
+  async removeCustomerTag(api) {
+    await json(api.call('PUT', '/api/v1/customers/4/tags/north%20route'), 200);
+    return [
+      {
+        label: 'a tag it has',
+        method: 'DELETE',
+        path: '/api/v1/customers/4/tags/north%20route',
+        minimum: {
+          read: 1,
+          write: 2 * 3,
+          why: ['GetItem customer, strongly consistent: 1', 'TransactWriteItems customer Update (DELETE from its set) + member Delete + tag tally shard Update, ×2: 6'],
+        },
+      },
+    ];
+  },
+
+  async listTags() {
+    return [
+      {
+        label: "the fixture's tags",
+        method: 'GET',
+        path: '/api/v1/tags',
+        minimum: { read: 0.5, write: 0, why: ['Query of the tag tallies (a few dozen items of ~60 bytes), never the customers: 0.5'] },
       },
     ];
   },

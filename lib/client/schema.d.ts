@@ -411,6 +411,7 @@ export interface components {
             custom_fields: {
                 [key: string]: string;
             };
+            /** @description Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted */
             tags: string[];
             deleted_at: string | null;
         };
@@ -544,6 +545,7 @@ export interface components {
             custom_fields: {
                 [key: string]: string;
             };
+            /** @description Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted */
             tags: string[];
             deleted_at: string | null;
             /** @description With include=locations: the primary location first, then by location_id, at most 100. When 100 come back there may be more: GET /api/v1/customers/{customerId}/locations pages through all of them. */
@@ -949,6 +951,7 @@ export interface components {
              * @description Unique customer identifier
              */
             customer_id: number;
+            /** @description Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted */
             tags: string[];
         };
         RemoveCustomerTagResponse: {
@@ -979,8 +982,12 @@ export interface components {
             request_id: string;
         };
         TagCount: {
+            /** @description A tag: trimmed and lowercased before use ("VIP" is "vip"), 1–40 letters, digits, spaces, - or _ */
             tag: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many of the tenant's customers carry the tag (customers in the trash count in none)
+             */
             customer_count: number;
         };
     };
@@ -1340,6 +1347,7 @@ export interface operations {
                 has_locations?: "0" | "1";
                 status?: "active" | "inactive";
                 customer_number?: string;
+                /** @description A tag: trimmed and lowercased before use ("VIP" is "vip"), 1–40 letters, digits, spaces, - or _ */
                 tag?: string;
                 include_deleted?: "0" | "1" | "true" | "false";
                 /** @description Page number (default: 1) */
@@ -1474,6 +1482,7 @@ export interface operations {
                     custom_fields?: {
                         [key: string]: string;
                     };
+                    /** @description Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted */
                     tags?: string[];
                 };
             };
@@ -1624,6 +1633,7 @@ export interface operations {
                     custom_fields?: {
                         [key: string]: string;
                     };
+                    /** @description Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted */
                     tags?: string[];
                     /** @description Read-only: may be sent back as GET returned it; a value other than the current one is rejected */
                     deleted_at?: string | null;
@@ -2473,6 +2483,7 @@ export interface operations {
             path: {
                 /** @description The customer_id */
                 customerId: number;
+                /** @description A tag: trimmed and lowercased before use ("VIP" is "vip"), 1–40 letters, digits, spaces, - or _ */
                 tag: string;
             };
             cookie?: never;
@@ -2507,6 +2518,7 @@ export interface operations {
             path: {
                 /** @description The customer_id */
                 customerId: number;
+                /** @description A tag: trimmed and lowercased before use ("VIP" is "vip"), 1–40 letters, digits, spaces, - or _ */
                 tag: string;
             };
             cookie?: never;

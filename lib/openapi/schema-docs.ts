@@ -9,6 +9,8 @@ import { locationEntity } from '../model/location.js';
 import { contactEntity, contactLimits } from '../model/contact.js';
 import { createContactBody } from '../model/contact-create-body.js';
 import { noteEntity } from '../model/note.js';
+import { customerTagPathParams } from '../customers/tag-requests.js';
+import { tagLimits } from '../model/tags.js';
 
 /**
  * What the OpenAPI document says about schemas beyond their rules:
@@ -86,6 +88,8 @@ function schemaDocs(): [z.core.$ZodType, Record<string, unknown>][] {
     ],
     [createContactBody(), { description: 'A contact needs a first_name or a last_name. The first contact of a customer is its primary whatever is_primary says.' }],
     [contactEntity.fields.role.output, { description: 'What the contact is to the customer: billing (pays), site (lets the crew in), decision_maker, or other' }],
+    // Any text reaches the use-case, which answers a 400 naming `tag` (lib/customers/tags.ts); what a valid one can be, as sent:
+    [customerTagPathParams.shape.tag, { override: { minLength: 1, maxLength: tagLimits.sent } }],
     [noteEntity.fields.author.output, { description: 'The API key that wrote the note: its 12-character key_id and its name' }],
     [noteEntity.fields.pinned.output, { description: 'Pinned notes list first (newest first among them), then the others, newest first' }],
   ];

@@ -43,6 +43,9 @@ export const fieldDescriptions: Record<string, string> = {
   has_locations: '1: only customers with locations; 0: only customers without',
   include: '`locations` embeds the service locations in the response',
   customerId: 'The customer_id',
+  tags: 'Labels, at most 20: each trimmed, lowercased, 1–40 letters, digits, spaces, - or _; duplicates folded; listed sorted',
+  tag: 'A tag: trimmed and lowercased before use ("VIP" is "vip"), 1–40 letters, digits, spaces, - or _',
+  customer_count: 'How many of the tenant\'s customers carry the tag (customers in the trash count in none)',
   locationId: 'The location_id',
 };
 
@@ -50,6 +53,7 @@ export const fieldDescriptions: Record<string, string> = {
 export const tagDescriptions: Record<string, string> = {
   Customers: "A company's customers: create, read, list, search and update them",
   Locations: "A customer's service locations; each address is geocoded automatically after it is written",
+  Tags: "Labels on customers: add or remove one without racing other edits, list the tenant's tags with exact counts, and list a tag's customers with GET /api/v1/customers?tag=",
 };
 
 /** An example error of each code, as the middleware words it (request_id is added by the document). */
@@ -113,6 +117,7 @@ const seedAcme = {
   phones: [{ number: '+15551234599', label: 'mobile', sms_opt_in: true }],
   emails: [{ address: 'ap@acme.example', label: 'billing', is_billing: true }],
   custom_fields: { region: 'Central', contract: 'MSA-2026-014' },
+  tags: ['maintenance plan', 'vip'],
   deleted_at: null,
 };
 
@@ -350,6 +355,23 @@ export const seedExamples: Record<string, OperationExamples> = {
   },
   'DELETE /api/v1/customers/{customerId}/notes/{noteId}': {
     response: { success: true, message: 'Note deleted successfully', request_id: 'a1b2c3d4e5f6' },
+  },
+  'PUT /api/v1/customers/{customerId}/tags/{tag}': {
+    response: { success: true, message: 'Tag added successfully', data: { customer_id: 201, tags: ['maintenance plan', 'pool service', 'vip'] }, request_id: 'a1b2c3d4e5f6' },
+  },
+  'DELETE /api/v1/customers/{customerId}/tags/{tag}': {
+    response: { success: true, message: 'Tag removed successfully', data: { customer_id: 201, tags: ['maintenance plan'] }, request_id: 'a1b2c3d4e5f6' },
+  },
+  'GET /api/v1/tags': {
+    response: {
+      data: [
+        { tag: 'maintenance plan', customer_count: 312 },
+        { tag: 'pool service', customer_count: 87 },
+        { tag: 'vip', customer_count: 24 },
+      ],
+      pagination: { page: 1, per_page: 50, total: 3, total_pages: 1 },
+      request_id: 'a1b2c3d4e5f6',
+    },
   },
   'POST /api/v1/customers/reactivate': {
     request: { ids: [201] },

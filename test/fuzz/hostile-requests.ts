@@ -44,13 +44,14 @@ const validCustomer = (n: number) => ({
   default_sla_hours: 24,
   tax_exempt: false,
   tax_exemption_reason: null,
-  // Issue 9's fields, so that mutations reach their rules too (numbers differ per request: they are unique).
+  // Issue 9's (and 10's tags) fields, so that mutations reach their rules too (numbers differ per request: they are unique).
   ...(n % 2 === 0
     ? {
         customer_number: `FZ-${n}`,
         status: n % 4 === 0 ? 'inactive' : 'active',
         billing_address: { street: '1 Main St', street2: null, city: 'Dallas', state: 'TX', zip: '75201' },
         account_credit: 12.5,
+        tags: ['vip', `Pool Service ${n % 30}`],
         phones: [{ number: '+15551230000', label: 'mobile', sms_opt_in: true }],
         emails: [{ address: `billing-${n}@fuzz.example`, label: 'billing', is_billing: true }],
         custom_fields: { gate: '1234' },
@@ -218,6 +219,13 @@ const idArb = (existing: number[]) =>
     { weight: 1, arbitrary: hostileString.map(encode) },
   );
 
+/** A tag in a path: a plain one, one to fold, or hostile text (encoded, or raw where it parses as a path). */
+const tagArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('vip', 'pool%20service', '%20VIP%20', 'überkunde', '%C3%BCberkunde', 'a'.repeat(40), 'a'.repeat(41)) },
+  { weight: 1, arbitrary: fc.constantFrom('', '%23', 'a%23b', '%00', '%', '%zz', '..', '.', '%2F', 'x%2Fy', '%C3%28', '%ED%A0%80') },
+  { weight: 2, arbitrary: hostileString.map(encode) },
+);
+
 /** The route's query parameters, the seed URL's, and unknown ones, with hostile values; repeats allowed. */
 function queryArb(route: RouteDefinition): fc.Arbitrary<string[]> {
   const known = shapeKeys(route.request.query);
@@ -244,13 +252,19 @@ function pathArb(route: RouteDefinition, ids: FuzzIds): fc.Arbitrary<string> {
       locationId: idArb(ids.locationIds),
       contactId: idArb(ids.contactIds),
       noteId: idArb(ids.noteIds),
+      tag: tagArb,
       seed: route.seedForm ? fc.boolean() : fc.constant(false),
       query: queryArb(route),
       trailingSlash: fc.boolean(),
     })
-    .map(({ customerId, locationId, contactId, noteId, seed, query, trailingSlash }) => {
+    .map(({ customerId, locationId, contactId, noteId, tag, seed, query, trailingSlash }) => {
       const template = seed ? route.seedForm! : route.path;
-      const filled = template.replace('{customerId}', customerId).replace('{locationId}', locationId).replace('{contactId}', contactId).replace('{noteId}', noteId);
+      const filled = template
+        .replace('{customerId}', customerId)
+        .replace('{locationId}', locationId)
+        .replace('{contactId}', contactId)
+        .replace('{noteId}', noteId)
+        .replace('{tag}', tag);
       const [pathPart, seedQuery] = filled.split('?') as [string, string | undefined];
       const params = [...(seedQuery ? seedQuery.split('&') : []), ...query];
       return `${pathPart}${trailingSlash && !seed ? '/' : ''}${params.length ? `?${params.join('&')}` : ''}`;
@@ -285,6 +299,7 @@ function deepRequestArb(route: RouteDefinition, keys: FuzzKeys, ids: FuzzIds): f
       locationId: fc.constantFrom(...ids.locationIds),
       contactId: fc.constantFrom(...ids.contactIds),
       noteId: fc.constantFrom(...ids.noteIds),
+      tag: fc.oneof(fc.constantFrom('vip', 'pool%20service'), hostileString.map(encode)),
       seed: route.seedForm ? fc.boolean() : fc.constant(false),
       field: fc.constantFrom(...fields),
       text: hostileString,
@@ -293,19 +308,21 @@ function deepRequestArb(route: RouteDefinition, keys: FuzzKeys, ids: FuzzIds): f
         ? fc.array(fc.tuple(fc.constantFrom(...queryNames), fc.oneof(hostileString, hostileNumber.map((x) => x.text))), { maxLength: 2 })
         : fc.constant<[string, string][]>([]),
     })
-    .map(({ n, customerId, locationId, contactId, noteId, seed, field, text, number, query }) => {
+    .map(({ n, customerId, locationId, contactId, noteId, tag, seed, field, text, number, query }) => {
       const template = seed ? route.seedForm! : route.path;
       const filled = template
         .replace('{customerId}', String(customerId))
         .replace('{locationId}', String(locationId))
         .replace('{contactId}', String(contactId))
-        .replace('{noteId}', String(noteId));
+        .replace('{noteId}', String(noteId))
+        .replace('{tag}', tag);
       const params = query.map(([k, v]) => `${k}=${encode(v)}`);
       const path = `${filled}${params.length ? `${filled.includes('?') ? '&' : '?'}${params.join('&')}` : ''}`;
       const headers = { 'x-api-key': keys.readWrite, 'content-type': 'application/json' };
       if (!route.request.body) return { target: route.operationId, method: route.method, path, headers: { 'x-api-key': keys.readWrite } };
       const body: Record<string, unknown> = templateOf(route, n);
       if (stringFields.includes(field)) body[field] = text;
+      else if (field === 'tags') body.tags = ['vip', text];
       else if (numberFields.includes(field)) body[field] = number;
       return { target: route.operationId, method: route.method, path, headers, body: toJsonText(body) };
     });

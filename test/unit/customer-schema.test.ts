@@ -21,7 +21,7 @@ function issuesOf(result: { success: boolean; error?: { issues: { path: Property
 const richerDefaults = {
   customer_type: 'residential', status: 'active', first_name: null, last_name: null, company_name: null, display_as_company: false,
   is_lead: false, lead_source: null, billing_address: null, payment_terms: null, tax_id: null, website: null, account_credit: 0,
-  notes: null, phones: [], emails: [], custom_fields: {},
+  notes: null, phones: [], emails: [], custom_fields: {}, tags: [],
 };
 
 describe('createCustomerBody', () => {

@@ -16,7 +16,7 @@ const keysOf = (schema: { def: { shape: Record<string, unknown> } }) => Object.k
 
 const richerCustomerFields = [
   'customer_number', 'customer_type', 'status', 'first_name', 'last_name', 'company_name', 'display_as_company', 'is_lead', 'lead_source',
-  'billing_address', 'payment_terms', 'tax_id', 'website', 'account_credit', 'notes', 'phones', 'emails', 'custom_fields',
+  'billing_address', 'payment_terms', 'tax_id', 'website', 'account_credit', 'notes', 'phones', 'emails', 'custom_fields', 'tags',
 ];
 
 describe('derived schemas', () => {
@@ -73,7 +73,7 @@ describe('records and API objects', () => {
       tax_exempt: false, tax_exemption_reason: null, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
       customer_number: null, customer_type: 'residential', status: 'active', first_name: null, last_name: null, company_name: null,
       display_as_company: false, is_lead: false, lead_source: null, billing_address: null, payment_terms: null, tax_id: null,
-      website: null, account_credit: 0, notes: null, phones: [], emails: [], custom_fields: {}, deleted_at: null,
+      website: null, account_credit: 0, notes: null, phones: [], emails: [], custom_fields: {}, tags: [], deleted_at: null,
     });
     expect(Object.keys(customerEntity.toApiObject(old)).slice(0, 9)).toEqual([
       'customer_id', 'customer_name', 'customer_email', 'customer_phone', 'default_sla_hours', 'tax_exempt', 'tax_exemption_reason', 'created_at', 'updated_at',
