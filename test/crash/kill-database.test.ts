@@ -13,7 +13,8 @@ import { createStore, useStore, type Store } from '../../lib/store/client.js';
  * The database killed mid-write (SIGKILL, data on disk), restarted, and the
  * API's totals checked against the items that really exist. Writes keep
  * coming every few milliseconds throughout: creates, first locations, last
- * locations deleted, customers trashed, restored, purged and deactivated.
+ * locations deleted, tags added and removed, customers trashed, restored,
+ * purged and deactivated.
  * While the database is down every answer must be a 503; afterwards
  * `pagination.total` must equal the rows, on every query plan.
  */
@@ -82,6 +83,11 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
         const r = await call('DELETE', `/api/v1/customers/${pick}`);
         statuses.push(r.status);
         if (r.status === 200) trashed.add(pick);
+      } else if (pick !== undefined && me % 5 === 2) {
+        // One tag edit: its member item and count move in the customer's transaction.
+        const tag = me % 3 === 1 ? 'crash-b' : 'crash-c';
+        const r = await call(me % 4 < 2 ? 'PUT' : 'DELETE', `/api/v1/customers/${pick}/tags/${tag}`);
+        statuses.push(r.status);
       } else if (pick !== undefined && me % 13 === 4) {
         const r = await call('POST', `/api/v1/customers/${me % 2 ? 'deactivate' : 'reactivate'}`, { ids: customers.slice(0, 5) });
         statuses.push(r.status);
@@ -91,6 +97,7 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
           customer_email: `load${me}-${Math.random().toString(36).slice(2)}@example.com`,
           customer_phone: '+12025550123',
           default_sla_hours: 4,
+          tags: me % 2 ? ['crash-a'] : ['crash-a', 'crash-b'],
         });
         statuses.push(r.status);
         if (r.status === 201) {
@@ -142,8 +149,9 @@ function writeLoad(everyMs: number, maxInFlight = 16) {
  * What really is in the table (a Scan: tests only): the listed customers, how
  * many of them have locations or are inactive, and the ones in the trash.
  */
-async function truth(): Promise<{ ids: number[]; located: number; inactive: number; trashed: number[] }> {
+async function truth(): Promise<{ ids: number[]; located: number; inactive: number; trashed: number[]; tagged: Map<string, number[]> }> {
   const ids: number[] = [];
+  const tagged = new Map<string, number[]>();
   const trashed: number[] = [];
   let located = 0;
   let inactive = 0;
@@ -159,10 +167,12 @@ async function truth(): Promise<{ ids: number[]; located: number; inactive: numb
       ids.push(item.customer_id as number);
       if ((item.location_count as number) > 0) located += 1;
       if (item.status === 'inactive') inactive += 1;
+      for (const tag of (item.tags as Set<string> | undefined) ?? []) tagged.set(tag, [...(tagged.get(tag) ?? []), item.customer_id as number]);
     }
     start = out.LastEvaluatedKey;
   } while (start);
-  return { ids: ids.sort((a, b) => a - b), located, inactive, trashed: trashed.sort((a, b) => a - b) };
+  for (const list of tagged.values()) list.sort((a, b) => a - b);
+  return { ids: ids.sort((a, b) => a - b), located, inactive, trashed: trashed.sort((a, b) => a - b), tagged };
 }
 
 async function allPages(query: string): Promise<{ total: number; ids: number[] }> {
@@ -232,5 +242,18 @@ describe('DynamoDB Local killed mid-write', () => {
     const active = await allPages('status=active');
     expect(active.total).toBe(real.ids.length - real.inactive);
     expect([...inactive.ids, ...active.ids].sort((a, b) => a - b)).toEqual(real.ids);
+
+    // Tags: each tag's list and GET /tags count exactly the listed customers carrying it.
+    expect(real.tagged.get('crash-a')?.length, 'the load tags customers').toBeGreaterThan(0);
+    const counts = await call('GET', '/api/v1/tags?per_page=100');
+    expect(counts.status).toBe(200);
+    expect(Object.fromEntries(counts.body.data.map((t: { tag: string; customer_count: number }) => [t.tag, t.customer_count]))).toEqual(
+      Object.fromEntries([...real.tagged].map(([t, list]) => [t, list.length])),
+    );
+    for (const [tag, carriers] of real.tagged) {
+      const listed = await allPages(`tag=${tag}`);
+      expect(listed.total, tag).toBe(carriers.length);
+      expect(listed.ids, tag).toEqual(carriers);
+    }
   }, 400_000);
 });
