@@ -27,7 +27,7 @@ const seedCustomerFields = [
 /** The fields issue 9 adds after seed 000's nine (additive: a seed client reads the nine it knows). */
 const richerCustomerFields = [
   'customer_number', 'customer_type', 'status', 'first_name', 'last_name', 'company_name', 'display_as_company', 'is_lead', 'lead_source',
-  'billing_address', 'payment_terms', 'tax_id', 'website', 'account_credit', 'notes', 'phones', 'emails', 'custom_fields', 'deleted_at',
+  'billing_address', 'payment_terms', 'tax_id', 'website', 'account_credit', 'notes', 'phones', 'emails', 'custom_fields', 'tags', 'deleted_at',
 ];
 
 /** What seed 000 documents of an object: its keys only, in the object's order (everything else is additive). */

@@ -95,7 +95,7 @@ describe('customer tags in the store', () => {
     expect(await customerListing.idsByTermPrefix(tenant, { ns: 'w', value: 'oldaword' })).toEqual({ own: new Set(), viaContacts: new Set() });
     await expectCountsMatch(tenant, [id]);
     for (const t of tags('old')) expect(await members(tenant, t)).toEqual([]);
-  });
+  }, 120_000);
 
   it('the bulk load and bulk trash write members and tallies as the transactions do', async () => {
     const tenant = 'bulk';
@@ -124,5 +124,5 @@ describe('customer tags in the store', () => {
     // The single-tag path on top of a bulk-loaded customer.
     await addCustomerTag(tenant, ids[1]!, 'Three');
     await expectCountsMatch(tenant, ids);
-  });
+  }, 120_000);
 });
