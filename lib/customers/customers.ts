@@ -203,9 +203,14 @@ export async function listCustomers(tenantId: string, q: ListCustomersQuery): Pr
 
   if (tag !== undefined && !created && hasLocations === undefined && !q.status) {
     // The tag's members up to the page's end (keys only) and its tally: page 1 costs the same for a tag on 30 customers or 30,000.
-    const [total, members] = await Promise.all([tagListing.count(tenantId, tag), tagListing.idsWithTag(tenantId, tag, offset + q.per_page)]);
+    // Page 1 reads both at once; a later page reads members only when the tally says the page holds any.
+    const members = (limit: number) => tagListing.idsWithTag(tenantId, tag, limit);
+    const [tally, firstPage] = await Promise.all([tagListing.count(tenantId, tag), offset === 0 ? members(q.per_page) : undefined]);
+    // The tally moves with the members in every transaction; a sum below 0 would be a bug, never shown as a negative total.
+    const total = Math.max(0, tally);
+    const ids = firstPage ?? (offset < total ? (await members(offset + q.per_page)).slice(offset) : []);
     // A customer trashed between the reads is left out rather than shown.
-    const items = (await customerListing.getMany(tenantId, members.slice(offset))).filter((c) => !c.deleted_at);
+    const items = (await customerListing.getMany(tenantId, ids)).filter((c) => !c.deleted_at);
     return { items: items.map(toCustomerObject), total };
   }
   /** With other filters, the tag's members (keys only, in proportion to the tag) intersect what those filters' index gives. */

@@ -8,6 +8,7 @@ import { customerBulkTrash } from '../../lib/store/customer-lifecycle-store.js';
 import { customerBulk, customerListing } from '../../lib/store/customer-store.js';
 import { tagListing } from '../../lib/store/customer-tags.js';
 import { tagMemberKeys } from '../../lib/store/keys/customer-index-keys.js';
+import { tenantKeys } from '../../lib/store/keys/tenant-keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
 
 /**
@@ -37,6 +38,21 @@ async function expectCountsMatch(tenant: string, ids: number[]) {
   }
   const tallies = await tagListing.all(tenant);
   expect(Object.fromEntries(tallies)).toEqual(Object.fromEntries([...carried].map(([t, list]) => [t, list.length])));
+  // Raw shard sums too: a tag GET /tags leaves out must sum to exactly 0, never below.
+  const raw = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tag)',
+      ExpressionAttributeValues: { ':pk': tenantKeys.tallyPartition(tenant), ':tag': 'tag:' },
+      ConsistentRead: true,
+    }),
+  );
+  const sums = new Map<string, number>();
+  for (const item of raw.Items ?? []) {
+    const tag = String(item.sk).slice(4, String(item.sk).lastIndexOf('#'));
+    sums.set(tag, (sums.get(tag) ?? 0) + Number(item.n));
+  }
+  for (const [tag, sum] of sums) expect(sum, tag).toBe(carried.get(tag)?.length ?? 0);
   for (const [t, list] of carried) expect(await members(tenant, t), t).toEqual(list.sort((a, b) => a - b));
 }
 
