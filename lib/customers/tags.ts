@@ -3,7 +3,7 @@ import { toStoredInstant } from '../instants.js';
 import { foldTag, tagIssue, tagLimits, tagSetOf } from '../model/tags.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { customerReads } from '../store/customer-store.js';
-import { customerTagEdits, tagListing } from '../store/customer-tags.js';
+import { customerTagEdits, tagCounts } from '../store/customer-tags.js';
 
 /**
  * Tags one at a time (PUT and DELETE /customers/{id}/tags/{tag}) and the
@@ -77,7 +77,7 @@ export interface TagCount {
  */
 export async function listTags(tenantId: string, page: number, perPage: number): Promise<{ items: TagCount[]; total: number }> {
   // Sorted as a customer's tags are (the tallies' key order puts "a b" before "a").
-  const all = [...(await tagListing.all(tenantId))].map(([tag, n]) => ({ tag, customer_count: n })).sort((a, b) => (a.tag < b.tag ? -1 : 1));
+  const all = [...(await tagCounts.all(tenantId))].map(([tag, n]) => ({ tag, customer_count: n })).sort((a, b) => (a.tag < b.tag ? -1 : 1));
   const offset = (page - 1) * perPage;
   return { items: all.slice(offset, offset + perPage), total: all.length };
 }

@@ -6,7 +6,7 @@ import { itemOf } from './entity-items.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { tagMemberKeys } from './keys/customer-index-keys.js';
 import { queryPages } from './query-pages.js';
-import { readTagTallies, readTally, tagTallyName, tallyChange } from './tenant-tallies.js';
+import { readTagTallies, readTally, tagTallyChange, tagTallyName } from './tenant-tallies.js';
 import { transactWrite } from './transactions.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,8 +37,8 @@ export function tagMembershipChanges(tenantId: string, customerId: number, befor
   const had = new Set(before);
   const has = new Set(after);
   const items: TransactItem[] = [];
-  for (const tag of had) if (!has.has(tag)) items.push(memberDelete(tenantId, tag, customerId), tallyChange(tenantId, tagTallyName(tag), customerId, -1));
-  for (const tag of has) if (!had.has(tag)) items.push(memberPut(tenantId, tag, customerId), tallyChange(tenantId, tagTallyName(tag), customerId, 1));
+  for (const tag of had) if (!has.has(tag)) items.push(memberDelete(tenantId, tag, customerId), tagTallyChange(tenantId, tag, customerId, -1));
+  for (const tag of has) if (!had.has(tag)) items.push(memberPut(tenantId, tag, customerId), tagTallyChange(tenantId, tag, customerId, 1));
   return items;
 }
 
@@ -103,6 +103,7 @@ export const tagListing = {
   },
   /** How many listed customers carry `tag`: its tally, at most `tagTallyShards` tiny items. */
   count: (tenantId: string, tag: string): Promise<number> => readTally(tenantId, tagTallyName(tag)),
-  /** Every tag of the tenant with its count, in tag order. */
-  all: readTagTallies,
 };
+
+/** Every tag of the tenant with its count (GET /tags): apart from `tagListing`, so that customer lists bundle none of it. */
+export const tagCounts = { all: readTagTallies };

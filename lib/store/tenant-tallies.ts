@@ -29,19 +29,23 @@ export const tallyShards = 16;
 export const tagTallyShards = 8;
 const shardsOf = (name: TallyName) => (name.startsWith(tagTallyPrefix) ? tagTallyShards : tallyShards);
 
-/** The transaction item that moves a tally by `delta`, on the shard of `subjectId`. */
-export function tallyChange(tenantId: string, name: TallyName, subjectId: number, delta: number): TransactItem {
+/** The transaction item that moves a tally by `delta`, on the shard of `subjectId` (of `shards`: a tag's tally passes its own). */
+export function tallyChange(tenantId: string, name: TallyName, subjectId: number, delta: number, shards = tallyShards): TransactItem {
   const markers = markerSetClause('tally');
   return {
     Update: {
       TableName: store().tableName,
-      Key: tenantKeys.tally(tenantId, name, subjectId % shardsOf(name)),
+      Key: tenantKeys.tally(tenantId, name, subjectId % shards),
       UpdateExpression: `SET ${markers.clause} ADD #n :delta`,
       ExpressionAttributeNames: { '#n': 'n' },
       ExpressionAttributeValues: { ':delta': delta, ...markers.values },
     },
   };
 }
+
+/** The transaction item that moves the tally of `tag` by `delta`, on the shard of `subjectId`. */
+export const tagTallyChange = (tenantId: string, tag: string, subjectId: number, delta: number): TransactItem =>
+  tallyChange(tenantId, tagTallyName(tag), subjectId, delta, tagTallyShards);
 
 /**
  * Bulk loads (bench seeding, imports into a tenant nothing else writes):
@@ -60,7 +64,7 @@ export async function addToTallies(tenantId: string, changes: readonly { name: T
   const pending = [...sums.values()];
   const worker = async () => {
     for (let c = pending.pop(); c; c = pending.pop()) {
-      const { Update } = tallyChange(tenantId, c.name, c.subjectId, c.delta);
+      const { Update } = tallyChange(tenantId, c.name, c.subjectId, c.delta, shardsOf(c.name));
       await doc.send(new UpdateCommand(Update!));
     }
   };

@@ -6,7 +6,7 @@ import { addCustomerTag } from '../../lib/customers/tags.js';
 import type { Store } from '../../lib/store/client.js';
 import { customerBulkTrash } from '../../lib/store/customer-lifecycle-store.js';
 import { customerBulk, customerListing } from '../../lib/store/customer-store.js';
-import { tagListing } from '../../lib/store/customer-tags.js';
+import { tagCounts, tagListing } from '../../lib/store/customer-tags.js';
 import { tagMemberKeys } from '../../lib/store/keys/customer-index-keys.js';
 import { tenantKeys } from '../../lib/store/keys/tenant-keys.js';
 import { useFreshTable } from '../support/fresh-table.js';
@@ -36,7 +36,7 @@ async function expectCountsMatch(tenant: string, ids: number[]) {
     if (c.deleted_at) continue;
     for (const t of c.tags) carried.set(t, [...(carried.get(t) ?? []), c.customer_id]);
   }
-  const tallies = await tagListing.all(tenant);
+  const tallies = await tagCounts.all(tenant);
   expect(Object.fromEntries(tallies)).toEqual(Object.fromEntries([...carried].map(([t, list]) => [t, list.length])));
   // Raw shard sums too: a tag GET /tags leaves out must sum to exactly 0, never below.
   const raw = await store.doc.send(
