@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../errors.js';
 import { toStoredInstant } from '../instants.js';
-import { foldTag, tagIssue, tagLimits, tagSetOf } from '../model/tags.js';
+import { foldTag, sentTagIssue, tagLimits, tagSetOf } from '../model/tags.js';
 import { retryAgain, retryProfiles, withRetries } from '../retry-policy.js';
 import { customerReads } from '../store/customer-store.js';
 import { customerTagEdits, tagCounts } from '../store/customer-tags.js';
@@ -14,11 +14,9 @@ import { customerTagEdits, tagCounts } from '../store/customer-tags.js';
 
 /** A tag from a path or a query, folded; a 400 naming `field` when it is not a tag. */
 export function tagFrom(sent: string, field: string): string {
-  // Far too long is refused before any folding: the work stays bounded whatever is sent.
-  const tag = sent.length > tagLimits.sent ? '' : foldTag(sent);
-  const issue = sent.length > tagLimits.sent ? `must be at most ${tagLimits.length} characters` : tagIssue(tag);
+  const issue = sentTagIssue(sent);
   if (issue) throw new ValidationError(`Invalid request: ${field} ${issue}`, [{ field, issue }]);
-  return tag;
+  return foldTag(sent);
 }
 
 export interface TagEdit {

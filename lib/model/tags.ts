@@ -33,5 +33,14 @@ export function tagIssue(folded: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with a tag as a client sent it, checked as folded; undefined
+ * when it is one. Far too long is refused before any folding, so the work
+ * stays bounded whatever is sent.
+ */
+export function sentTagIssue(sent: string): string | undefined {
+  return sent.length > tagLimits.sent ? `must be at most ${tagLimits.length} characters` : tagIssue(foldTag(sent));
+}
+
 /** A tag list as stored and shown: folded, each once, sorted (by UTF-16 code unit, so every reader orders them alike). */
 export const tagSetOf = (tags: Iterable<string>): string[] => [...new Set([...tags].map(foldTag))].sort();

@@ -7,7 +7,7 @@ import { isItemOf, recordOf } from './entity-items.js';
 import { customerKeys } from './keys/customer-keys.js';
 import { contactKeys } from './keys/contact-keys.js';
 import { queryPages } from './query-pages.js';
-import { tagsOfItem } from './customer-tag-set.js';
+import { withTagList } from './customer-tag-set.js';
 
 /**
  * A customer's item collection sorts CONTACT#… < CONTACTS < CUSTOMER <
@@ -36,10 +36,7 @@ export async function readCustomerCollection(
     (item) => {
       if (isItemOf(locationEntity, item)) locations.push(recordOf(item));
       else if (isItemOf(contactEntity, item)) contacts.push(recordOf(item));
-      else if (isItemOf(customerLayout, item)) {
-        const record = recordOf<CustomerRecord>(item);
-        customer = { ...record, tags: tagsOfItem(record.tags) ?? [] };
-      }
+      else if (isItemOf(customerLayout, item)) customer = withTagList(recordOf<CustomerRecord>(item));
     },
     // Contacts and their roster, the customer, then the locations: the Query stops there.
     (opts.contacts ? contactLimits.perCustomer + 1 : 0) + 1 + opts.maxLocations,

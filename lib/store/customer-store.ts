@@ -22,7 +22,7 @@ import { gapChange } from './customer-gaps.js';
 import { maxTransactItems, transactWrite } from './transactions.js';
 import { batchGetItems } from './batch-get.js';
 import { batchWriteAll } from './batch-write.js';
-import { tagSetItemValue, tagsOfItem } from './customer-tag-set.js';
+import { tagSetItemValue, withTagList } from './customer-tag-set.js';
 import { tagMembershipChanges } from './customer-tags.js';
 
 export type { CustomerRecord };
@@ -89,11 +89,7 @@ export const customerItem = (c: CustomerRecord) => {
   return item;
 };
 /** A stored customer as a record, with the fields it predates shown as their defaults. */
-export const stripKeys = (item: Record<string, unknown>) => {
-  const record = recordOf<CustomerRecord>(item);
-  const tags = tagsOfItem(record.tags);
-  return withDefaults(customerEntity, tags ? { ...record, tags } : record);
-};
+export const stripKeys = (item: Record<string, unknown>) => withDefaults(customerEntity, withTagList(recordOf<CustomerRecord>(item)));
 
 export { termItem, termItemKey, parseTermKey };
 

@@ -7,6 +7,8 @@
  */
 export const tagSetItemValue = (tags: readonly string[] | undefined): Set<string> | undefined => (tags && tags.length > 0 ? new Set(tags) : undefined);
 
-/** The tags of a customer item's attribute, sorted as records and the API list them. */
-export const tagsOfItem = (value: unknown): string[] | undefined =>
-  value instanceof Set ? [...(value as Set<string>)].sort() : Array.isArray(value) ? [...(value as string[])].sort() : undefined;
+/** A customer item's record with its tags as records and the API list them: sorted, [] when it has none. */
+export const withTagList = <R extends { tags?: unknown }>(record: R): R & { tags: string[] } => ({
+  ...record,
+  tags: record.tags instanceof Set ? [...(record.tags as Set<string>)].sort() : [],
+});

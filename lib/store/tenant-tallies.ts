@@ -50,7 +50,7 @@ export const tagTallyChange = (tenantId: string, tag: string, subjectId: number,
 /**
  * Bulk loads (bench seeding, imports into a tenant nothing else writes):
  * many tally changes summed per shard, one UpdateItem each, outside any
- * transaction.
+ * transaction, one after another (as addTrashedInBulk moves gap counts).
  */
 export async function addToTallies(tenantId: string, changes: readonly { name: TallyName; subjectId: number; delta: number }[]): Promise<void> {
   const sums = new Map<string, { name: TallyName; subjectId: number; delta: number }>();
@@ -61,14 +61,7 @@ export async function addToTallies(tenantId: string, changes: readonly { name: T
     else sums.set(key, { ...c });
   }
   const { doc } = store();
-  const pending = [...sums.values()];
-  const worker = async () => {
-    for (let c = pending.pop(); c; c = pending.pop()) {
-      const { Update } = tallyChange(tenantId, c.name, c.subjectId, c.delta, shardsOf(c.name));
-      await doc.send(new UpdateCommand(Update!));
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  for (const c of sums.values()) await doc.send(new UpdateCommand(tallyChange(tenantId, c.name, c.subjectId, c.delta, shardsOf(c.name)).Update!));
 }
 
 /** The tally's value: the sum of its shards (one Query of at most `tallyShards` tiny items). */
